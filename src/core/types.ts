@@ -1,0 +1,78 @@
+/**
+ * The decoder's contract. Every caller (content script, paste-and-fix page,
+ * command-line tool, tests) speaks only these types, so they live alone here.
+ */
+
+/** What kind of damage a step undid (or, for `lossy`, only found). */
+export type RepairKind =
+  /** Founder/方正 e-paper text: GB2312 symbol rows A1–A3 written with lead byte +0x31. */
+  | 'founder'
+  /** Bytes decoded with the wrong character encoding, possibly more than once. */
+  | 'encoding'
+  /** Damage nothing in the text can undo (U+FFFD, 锟斤拷, 烫烫烫): flagged, left as it is. */
+  | 'lossy';
+
+export const REPAIR_KINDS: readonly RepairKind[] = ['founder', 'encoding', 'lossy'];
+
+export interface Step {
+  kind: RepairKind;
+  /** UTF-16 offset into the input where the replaced span starts. */
+  start: number;
+  /** UTF-16 offset into the input just past the replaced span. */
+  end: number;
+  /** Exactly `input.slice(start, end)`. */
+  original: string;
+  /** What the span became; equal to `original` for a flag-only lossy step. */
+  replacement: string;
+  /**
+   * The chain that was undone, from the true encoding outwards:
+   * `["gb2312+0x31"]`, `["utf-8", "gbk"]` (UTF-8 bytes read as GBK),
+   * `["utf-8", "windows-1252", "utf-8", "windows-1252"]` (that, twice).
+   */
+  codecs: string[];
+  /** 0–1: how sure the engine is that the replacement is what the author wrote. */
+  confidence: number;
+  /** True when the span could not be fully recovered. */
+  lossy: boolean;
+}
+
+export interface RepairResult {
+  text: string;
+  /** In input order, never overlapping; applying them to the input gives `text`. */
+  steps: Step[];
+  /** True when lossy damage remains in `text`. */
+  flagged: boolean;
+}
+
+/**
+ * A page's or document's summary, so that a caller repairing it piece by piece
+ * (text nodes, chunks of a large file) makes the same decisions as for the whole.
+ * Plain numbers only: it is merged by addition and crosses message boundaries.
+ */
+export interface Evidence {
+  /** Characters seen. */
+  chars: number;
+  /** Han characters seen. */
+  han: number;
+  /** Real full-width punctuation (，。、：；？！“”（）《》…) seen. */
+  realPunct: number;
+  /** Characters that are shifted GB2312 punctuation in Founder damage (袁遥尧院…). */
+  founderCandidates: number;
+  /** The two most telling of those, shifted ，and 。 (袁, 遥), in damaging positions. */
+  founderCommaStop: number;
+  /** Paragraphs (or texts) seen, and how many looked Founder-damaged on their own. */
+  paragraphs: number;
+  founderParagraphs: number;
+}
+
+export interface Hints {
+  /**
+   * Where the text came from. `pdf` (e-paper, text copied out of a PDF) makes
+   * Founder damage expected; `web` is the default.
+   */
+  source?: 'pdf' | 'web';
+  /** Override the automatic Founder decision: `force` repairs every candidate that context allows, `off` none. */
+  founder?: 'auto' | 'force' | 'off';
+  /** Skip encoding repair (e.g. the user rejected it). */
+  encodings?: boolean;
+}
