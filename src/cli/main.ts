@@ -1,0 +1,52 @@
+/**
+ * Luanma's command-line tool: `npm run --silent repair -- [options] [FILE | -]` (see `--help` / parse-args.ts).
+ * Plain mode repairs a document (repair-document.ts); `--jsonl` repairs records (jsonl-mode.ts).
+ */
+import { CliError } from './cli-error';
+import { decodeInput } from './detect-charset';
+import { explainLines } from './explain';
+import { repairJsonl } from './jsonl-mode';
+import { USAGE, parseCliArgs } from './parse-args';
+import { readInput } from './read-input';
+import { repairDocument } from './repair-document';
+
+async function run(argv: readonly string[]): Promise<void> {
+  const options = parseCliArgs(argv);
+  if (options.help) {
+    process.stdout.write(USAGE + '\n');
+    return;
+  }
+  const name = options.file ?? '(standard input)';
+  const { text } = decodeInput(await readInput(options.file), name);
+
+  if (options.jsonl) {
+    const out: string[] = [];
+    for (const { output, explain } of repairJsonl(text, options.hints)) {
+      out.push(JSON.stringify(output) + '\n');
+      if (options.explain) process.stderr.write(explain.map((l) => l + '\n').join(''));
+    }
+    process.stdout.write(out.join(''));
+    return;
+  }
+
+  const result = repairDocument(text, options.hints);
+  process.stdout.write(result.text);
+  if (options.explain) {
+    process.stderr.write(explainLines(result.steps, result.flagged, text).map((l) => l + '\n').join(''));
+  }
+}
+
+// A closed pipe (`luanma big.txt | head`) is not an error worth a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
+run(process.argv.slice(2)).catch((err: unknown) => {
+  if (err instanceof CliError) {
+    process.stderr.write(err.message + '\n' + (err.showUsage ? '\n' + USAGE + '\n' : ''));
+    process.exitCode = err.exitCode;
+    return;
+  }
+  throw err;
+});
