@@ -1,0 +1,27 @@
+/**
+ * Minimal base64 decoder for the generated model tables. Written out instead of using `atob` or `Buffer` so the core
+ * stays free of host APIs (it runs in content scripts, workers, the CLI and tests alike).
+ */
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+export function decodeBase64(text: string): Uint8Array {
+  const lookup = new Int8Array(128).fill(-1);
+  for (let i = 0; i < ALPHABET.length; i++) lookup[ALPHABET.charCodeAt(i)] = i;
+  let len = text.length;
+  while (len > 0 && text.charCodeAt(len - 1) === 61 /* '=' */) len--;
+  const out = new Uint8Array((len * 3) >> 2);
+  let acc = 0;
+  let bits = 0;
+  let o = 0;
+  for (let i = 0; i < len; i++) {
+    const v = lookup[text.charCodeAt(i) & 127];
+    if (v < 0) throw new Error(`bad base64 at ${i}`);
+    acc = ((acc << 6) | v) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (acc >> bits) & 0xff;
+    }
+  }
+  return out;
+}
