@@ -1,0 +1,30 @@
+/** Loading the dev set copied into the tests, filtering it by kind, and running the engine over it. */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Hints, RepairResult } from '../../src/core/index';
+import { repairStandalone } from '../../src/cli/jsonl-mode';
+import type { DevCase } from './devset-metrics';
+
+export const DEVSET_PATH = fileURLToPath(new URL('../../tests/fixtures/devset.jsonl', import.meta.url));
+
+export function loadDevset(path: string = DEVSET_PATH): DevCase[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as DevCase);
+}
+
+/** `founder,clean_*` → a predicate on kinds; `*` matches any run of characters. Empty or undefined: every kind. */
+export function kindFilter(spec: string | undefined): (kind: string) => boolean {
+  const patterns = (spec ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((p) => new RegExp('^' + p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*') + '$'));
+  return patterns.length ? (kind) => patterns.some((re) => re.test(kind)) : () => true;
+}
+
+/** One case as the evaluation repairs it (and `--jsonl` does): alone, evidence from its own paragraphs. */
+export function repairCase(c: DevCase, hints: Hints = {}): RepairResult {
+  return repairStandalone(c.input, hints);
+}
