@@ -1,7 +1,34 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
+/** Firefox add-on id: fixed, so storage.sync and the e2e profile's .xpi name stay stable. */
+export const GECKO_ID = 'luanma@luanma.dev';
+
+// `LUANMA_FAKE_ENGINE=1` swaps the decoder for a test double that knows the e2e fixtures, so the
+// extension's plumbing can be checked before the real engine lands (see tests/e2e/fake-engine.ts).
+const engine = process.env.LUANMA_FAKE_ENGINE ? 'tests/e2e/fake-engine.ts' : 'src/core/index.ts';
+
 export default defineConfig({
-  manifest: {
-    name: 'Luanma 乱码修复',
-  },
+  alias: { '#engine': resolve(import.meta.dirname, engine) },
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
+    permissions: ['storage', 'tabs', 'scripting'],
+    host_permissions: ['<all_urls>'],
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              // The CSS Custom Highlight API and data_collection_permissions both need Firefox 140.
+              strict_min_version: '140.0',
+              // Nothing leaves the browser: settings and counts only, kept in the browser's storage.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
 });

@@ -1,3 +1,5 @@
+import { startBackground } from '@/src/ext/background-service';
+
 export default defineBackground(() => {
-  // Wiring lives in src/ext; filled in by the extension issue.
+  startBackground({ e2e: import.meta.env.MODE === 'e2e' });
 });

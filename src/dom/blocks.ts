@@ -1,0 +1,53 @@
+/**
+ * A "block" is the unit the decoder judges: a paragraph's text split across inline elements
+ * (`<b>`, `<a>` inside a sentence) is one text, so that a damaged run cut in two by markup is
+ * still recognised, and a clean sentence with one odd word keeps its context.
+ */
+import { rejectsSubtree } from './text-filter';
+
+/**
+ * Phrasing elements that do not end a paragraph. Computed style would be more exact but forces
+ * style recalculation on every lookup; the tag is enough to keep sentences together.
+ */
+const INLINE_TAGS = new Set([
+  'A', 'ABBR', 'B', 'BDI', 'BDO', 'BIG', 'BR', 'CITE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'INS', 'DEL',
+  'LABEL', 'MARK', 'Q', 'RP', 'RT', 'RUBY', 'S', 'SMALL', 'SPAN', 'STRIKE', 'STRONG', 'SUB', 'SUP',
+  'TIME', 'TT', 'U', 'WBR', 'NOBR',
+]);
+
+export type BlockRoot = Element | ShadowRoot | Document;
+
+export function isInline(el: Element): boolean {
+  return INLINE_TAGS.has(el.tagName.toUpperCase());
+}
+
+/** The nearest ancestor that ends a paragraph: a non-inline element, or the shadow root / document. */
+export function blockOf(node: Node): BlockRoot {
+  let cur = node.parentNode;
+  while (cur) {
+    if (cur.nodeType === 1) {
+      if (!isInline(cur as Element)) return cur as Element;
+    } else if (cur.nodeType === 11 || cur.nodeType === 9) {
+      return cur as ShadowRoot | Document;
+    }
+    cur = cur.parentNode;
+  }
+  return node.ownerDocument as Document;
+}
+
+/** The text nodes that make up `block`'s own paragraph, in document order (nested blocks excluded). */
+export function textNodesOfBlock(block: BlockRoot): Text[] {
+  const doc = block.nodeType === 9 ? (block as Document) : (block.ownerDocument as Document);
+  const walker = doc.createTreeWalker(block, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
+    acceptNode(node) {
+      if (node.nodeType === 3) return 1; /* FILTER_ACCEPT */
+      const el = node as Element;
+      // A nested block is judged on its own; a rejected subtree is never judged.
+      if (!isInline(el) || rejectsSubtree(el)) return 2; /* FILTER_REJECT */
+      return 3; /* FILTER_SKIP: descend into inline elements */
+    },
+  });
+  const out: Text[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n as Text);
+  return out;
+}

@@ -1,0 +1,76 @@
+/**
+ * The background's work: answers content scripts (site, decoder injection, counts), keeps per-tab
+ * counts and lifetime totals, and drives the badge.
+ */
+import { browser } from 'wxt/browser';
+import { setBadgeCount } from './badge';
+import { DECODER_FILE } from './decoder-client';
+import { handleMessages } from './messages';
+import { siteOf } from './site';
+import { addCounts, lifetimeItem, repairedSpans, sumFrames, tabStatsItem, type TabStats } from './stats';
+
+export interface BackgroundOptions {
+  /** Test builds: allow opening the popup as a tab on a content script's request. */
+  e2e: boolean;
+}
+
+export function startBackground(opts: BackgroundOptions): void {
+  // Storage writes are read-modify-write: one queue keeps concurrent frame reports from losing updates.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  const updateTab = (tabId: number, change: (stats: TabStats) => void) => serial(async () => {
+    const stats = await tabStatsItem.getValue();
+    change(stats);
+    await tabStatsItem.setValue(stats);
+    await setBadgeCount(tabId, repairedSpans(sumFrames(stats[tabId])));
+  });
+
+  handleMessages({
+    hello: async ({ top }, sender) => {
+      const tabId = sender.tab?.id ?? -1;
+      const frameId = sender.frameId ?? 0;
+      // A new top-level document starts the tab's counts afresh.
+      if (top && frameId === 0 && tabId >= 0) await updateTab(tabId, (s) => { delete s[tabId]; });
+      return { site: siteOf(sender.tab?.url), tabId, frameId };
+    },
+    loadDecoder: async (_p, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return { ok: false, error: 'no tab' };
+      try {
+        await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [DECODER_FILE] });
+        return { ok: true };
+      } catch (err) {
+        return { ok: false, error: String(err) };
+      }
+    },
+    reportCounts: async ({ counts, added }, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return { ok: true };
+      await updateTab(tabId, (s) => { (s[tabId] ??= {})[String(sender.frameId ?? 0)] = counts; });
+      if (repairedSpans(added) + added.lossy > 0) {
+        await serial(async () => {
+          const life = await lifetimeItem.getValue();
+          const firstOnPage = repairedSpans(counts) === repairedSpans(added) && (sender.frameId ?? 0) === 0;
+          await lifetimeItem.setValue({ ...addCounts(life, added), pages: life.pages + (firstOnPage ? 1 : 0) });
+        });
+      }
+      return { ok: true };
+    },
+    openPopupForTab: async (_p, sender) => {
+      if (opts.e2e && sender.tab?.id !== undefined) {
+        await browser.tabs.create({ url: `${browser.runtime.getURL("/popup.html")}?tab=${sender.tab.id}` });
+      }
+      return { ok: true };
+    },
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => { void serial(async () => {
+    const stats = await tabStatsItem.getValue();
+    delete stats[tabId];
+    await tabStatsItem.setValue(stats);
+  }); });
+}

@@ -1,0 +1,84 @@
+/** The popup's behaviour, kept out of the entrypoint so it reads top to bottom. */
+import { browser } from 'wxt/browser';
+import { repairEnabledFor, setSiteEnabled, settingsItem, updateSettings, type Settings } from './settings';
+import { LOCAL_FILES_SITE, siteOf } from './site';
+import { lifetimeItem, repairedSpans, sumFrames, tabStatsItem, type LifetimeStats, type RepairCounts } from './stats';
+
+type MessageKey = Parameters<typeof browser.i18n.getMessage>[0];
+const t = (key: string, subs?: string[]) => browser.i18n.getMessage(key as MessageKey, subs);
+
+async function targetTab(params: URLSearchParams) {
+  const id = Number(params.get('tab'));
+  if (Number.isInteger(id) && id > 0) return browser.tabs.get(id).catch(() => undefined);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
+const siteLabel = (site: string) => (site === LOCAL_FILES_SITE ? t('localFiles') : site);
+
+export async function mountPopup(doc: Document, params: URLSearchParams): Promise<void> {
+  doc.documentElement.lang = browser.i18n.getUILanguage();
+  for (const el of doc.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n!);
+  doc.title = t('popupTitle');
+
+  const $ = <T extends HTMLElement>(sel: string) => doc.querySelector(sel) as T;
+  const siteSwitch = $<HTMLInputElement>('#site-switch');
+  const globalSwitch = $<HTMLInputElement>('#global-switch');
+  const highlightSwitch = $<HTMLInputElement>('#highlight-switch');
+  const siteName = $<HTMLElement>('#site-name');
+  const list = $<HTMLUListElement>('#disabled-sites');
+
+  const tab = await targetTab(params);
+  const tabId = tab?.id;
+  const site = siteOf(tab?.url);
+  siteName.textContent = site ? siteLabel(site) : t('noSite');
+
+  const renderSettings = (s: Settings) => {
+    globalSwitch.checked = s.enabled;
+    highlightSwitch.checked = s.highlight;
+    siteSwitch.disabled = !site || !s.enabled;
+    siteSwitch.checked = site !== null && repairEnabledFor({ ...s, enabled: true }, site);
+    list.replaceChildren();
+    if (s.disabledSites.length === 0) {
+      const li = doc.createElement('li');
+      li.className = 'empty';
+      li.textContent = t('noneDisabled');
+      list.append(li);
+    }
+    for (const off of s.disabledSites) {
+      const li = doc.createElement('li');
+      const name = doc.createElement('span');
+      name.textContent = siteLabel(off);
+      const btn = doc.createElement('button');
+      btn.type = 'button';
+      btn.textContent = t('turnBackOn');
+      btn.setAttribute('aria-label', t('turnBackOnSite', [siteLabel(off)]));
+      btn.addEventListener('click', () => void setSiteEnabled(off, true));
+      li.append(name, btn);
+      list.append(li);
+    }
+  };
+
+  const setStat = (key: string, value: number) => { $<HTMLElement>(`[data-stat="${key}"]`).textContent = String(value); };
+  const renderCounts = (prefix: string, c: RepairCounts) => {
+    setStat(`${prefix}-repaired`, repairedSpans(c));
+    setStat(`${prefix}-founder`, c.founder);
+    setStat(`${prefix}-encoding`, c.encoding);
+    setStat(`${prefix}-lossy`, c.lossy);
+    setStat(`${prefix}-chars`, c.chars);
+  };
+  const renderTab = (stats: Record<string, Record<string, RepairCounts>>) => renderCounts('tab', sumFrames(tabId === undefined ? undefined : stats[tabId]));
+  const renderLife = (life: LifetimeStats) => renderCounts('life', life);
+
+  siteSwitch.addEventListener('change', () => { if (site) void setSiteEnabled(site, siteSwitch.checked); });
+  globalSwitch.addEventListener('change', () => void updateSettings({ enabled: globalSwitch.checked }));
+  highlightSwitch.addEventListener('change', () => void updateSettings({ highlight: highlightSwitch.checked }));
+
+  renderSettings(await settingsItem.getValue());
+  renderTab(await tabStatsItem.getValue());
+  renderLife(await lifetimeItem.getValue());
+  settingsItem.watch(renderSettings);
+  tabStatsItem.watch(renderTab);
+  lifetimeItem.watch(renderLife);
+  doc.body.dataset.ready = 'true';
+}
