@@ -1,0 +1,75 @@
+import { FOUNDER_PAIRS } from './founder-map.generated';
+
+/**
+ * The shifted Han character → the symbol it was, for every mapping the rule
+ * gives, plus how the engine may treat each symbol. Built once, lazily.
+ */
+export interface FounderSymbol {
+  /** The GB2312 symbol (，。“ …). */
+  symbol: string;
+  /** How the engine may restore it; see FOUNDER_ROLE_OF. */
+  role: FounderRole;
+}
+
+/**
+ * - `break`: clause punctuation (，。、：；？！·); decided by context.
+ * - `open` / `close`: paired marks; restored only with their partner.
+ * - `run`: marks that come doubled (—— ……); restored in runs of two or more,
+ *   single … also by context.
+ * - `numeric`: symbols that live next to digits (℃ ％ ～ × ÷ ± ＋ － ／ ＝ ＜ ＞);
+ *   restored only there.
+ * - `indent`: the ideographic space, restored only as a paragraph indent.
+ * - `enumerator`: ① ⑴ ⒈ ㈠ Ⅰ …: restored only where a list item starts.
+ * - `none`: full-width letters and digits and rare symbols whose shifted
+ *   characters are everyday words (在 再 月 有 用 于…): never restored, since
+ *   nothing in the text tells them apart safely.
+ */
+export type FounderRole = 'break' | 'open' | 'close' | 'run' | 'numeric' | 'indent' | 'enumerator' | 'none';
+
+const BREAK = '，。、：；？！·';
+const OPEN = '“‘（《〔［【「『〈〖｛';
+const CLOSE = '”’）》〕］】」』〉〗｝';
+const RUN = '—…';
+const NUMERIC = '℃％～×÷±＋－／＝＜＞‰°′″';
+const INDENT = '\u3000';
+
+function roleOf(symbol: string): FounderRole {
+  const code = symbol.codePointAt(0)!;
+  if (BREAK.includes(symbol)) return 'break';
+  if (OPEN.includes(symbol)) return 'open';
+  if (CLOSE.includes(symbol)) return 'close';
+  if (RUN.includes(symbol)) return 'run';
+  if (NUMERIC.includes(symbol)) return 'numeric';
+  if (symbol === INDENT) return 'indent';
+  // ⒈–⒛ ⑴–⒇ ①–⑩ ㈠–㈩ Ⅰ–Ⅻ ⅰ–ⅹ
+  if ((code >= 0x2460 && code <= 0x249b) || (code >= 0x3220 && code <= 0x3229) || (code >= 0x2160 && code <= 0x217f)) {
+    return 'enumerator';
+  }
+  return 'none';
+}
+
+/** The matching closing mark of an opening one, and back. */
+export const PARTNER: ReadonlyMap<string, string> = new Map(
+  [...OPEN].flatMap((open, i) => [[open, CLOSE[i]], [CLOSE[i], open]] as [string, string][]),
+);
+
+let table: Map<number, FounderSymbol> | undefined;
+
+/** Shifted character code → what it was; undefined for characters the rule never produces. */
+export function founderSymbolOf(code: number): FounderSymbol | undefined {
+  if (!table) {
+    table = new Map();
+    for (let i = 0; i < FOUNDER_PAIRS.length; i += 2) {
+      const symbol = FOUNDER_PAIRS[i + 1];
+      table.set(FOUNDER_PAIRS.charCodeAt(i), { symbol, role: roleOf(symbol) });
+    }
+  }
+  return table.get(code);
+}
+
+/** Every shifted character, for the cheap gate and for evidence. */
+export function founderShiftedChars(): string {
+  let s = '';
+  for (let i = 0; i < FOUNDER_PAIRS.length; i += 2) s += FOUNDER_PAIRS[i];
+  return s;
+}

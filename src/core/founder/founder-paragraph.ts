@@ -1,0 +1,346 @@
+import { hanLog10P, pairPmi, singleWordLog10P } from '../model';
+import { isAsciiAlnum, isChinesePunct, isClauseMark, isDigit, isHan, isSpace } from '../text-classes';
+import { founderSymbolOf, PARTNER, type FounderRole } from './founder-map';
+import * as W from './founder-weights';
+
+/** One shifted-looking character in a paragraph and what the engine made of it. */
+export interface FounderCandidate {
+  at: number;
+  code: number;
+  symbol: string;
+  role: FounderRole;
+  logit: number;
+  punct: boolean;
+}
+
+const SENTENCE_FINAL = '。？！';
+const RUN_MIN = 2;
+/** Decisions feed their neighbours' context; three rounds let ：“ settle after a quote is paired. */
+const PASSES = 3;
+/** Runs are decided by their shape alone; this marks them so later passes leave them be. */
+const RUN_LOGIT = 3;
+
+/** What a paragraph shows on its own: the basis of the decision whether it is damaged at all. */
+export interface ParagraphSigns {
+  /** Real clause marks (，。；：？！). */
+  realClauseMarks: number;
+  /** Shifted ，。、 (袁遥尧) that form no word with their neighbours. */
+  freeClauseMarks: number;
+  /** Any candidate character at all. */
+  candidates: number;
+  han: number;
+}
+
+export function paragraphSigns(text: string, start: number, end: number): ParagraphSigns {
+  const signs: ParagraphSigns = { realClauseMarks: 0, freeClauseMarks: 0, candidates: 0, han: 0 };
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x3000) continue;
+    if (isClauseMark(code)) {
+      signs.realClauseMarks++;
+      continue;
+    }
+    if (!isHan(code)) continue;
+    signs.han++;
+    const sym = founderSymbolOf(code);
+    if (!sym) continue;
+    signs.candidates++;
+    if ((sym.symbol === '，' || sym.symbol === '。' || sym.symbol === '、') && i > start) {
+      if (wordSupport(text, i, start, end, NO_MARKS) < W.WORD_SUPPORT_FLOOR) signs.freeClauseMarks++;
+    }
+  }
+  return signs;
+}
+
+type MarkAt = (i: number) => boolean;
+const NO_MARKS: MarkAt = () => false;
+
+function hanAt(text: string, i: number, start: number, end: number, markAt: MarkAt): number {
+  if (i < start || i >= end || markAt(i)) return -1;
+  const code = text.charCodeAt(i);
+  return isHan(code) ? code : -1;
+}
+
+/**
+ * How strongly the character at i forms a word with a Han neighbour, in PMI.
+ * A left neighbour already bound more tightly to its own left (指出|院) does not count.
+ */
+function wordSupport(text: string, i: number, start: number, end: number, markAt: MarkAt): number {
+  const code = text.charCodeAt(i);
+  let best = 0;
+  const prev = hanAt(text, i - 1, start, end, markAt);
+  if (prev >= 0) {
+    const left = pairPmi(prev, code) ?? 0;
+    const prevPrev = hanAt(text, i - 2, start, end, markAt);
+    const competing = prevPrev >= 0 ? pairPmi(prevPrev, prev) ?? 0 : 0;
+    best = Math.max(best, left - W.COMPETING_WORD_SHARE * Math.max(0, competing - left));
+  }
+  const next = hanAt(text, i + 1, start, end, markAt);
+  if (next >= 0) best = Math.max(best, pairPmi(code, next) ?? 0);
+  return best;
+}
+
+function neighbourKind(text: string, i: number, start: number, end: number, cands: Map<number, FounderCandidate>): 'edge' | 'han' | 'mark' | 'paired' | 'other' {
+  if (i < start || i >= end) return 'edge';
+  const c = cands.get(i);
+  if (c?.punct) return c.role === 'open' || c.role === 'close' ? 'paired' : 'mark';
+  const code = text.charCodeAt(i);
+  if (isHan(code)) return 'han';
+  if (isChinesePunct(code)) return code === 0x201c || code === 0x201d || code === 0xff08 || code === 0xff09 || code === 0x300a || code === 0x300b ? 'paired' : 'mark';
+  if (code === 0x0a || code === 0x0d) return 'edge';
+  return 'other';
+}
+
+function logitOf(text: string, c: FounderCandidate, start: number, end: number, cands: Map<number, FounderCandidate>): number {
+  const rate = W.MARK_RATE[c.symbol];
+  if (rate === undefined) return -Infinity;
+  const markAt: MarkAt = (i) => cands.get(i)?.punct === true;
+  let logit = Math.log10(rate) - hanLog10P(c.code);
+  const support = wordSupport(text, c.at, start, end, markAt);
+  if (support > W.WORD_SUPPORT_FLOOR) logit -= W.WORD_SUPPORT_WEIGHT * support;
+
+  if (c.symbol === '、' && orphans(text, c.at, start, end, markAt) === 2) logit += W.LIST_MARK_STRANDING_BOTH;
+
+  const before = neighbourKind(text, c.at - 1, start, end, cands);
+  const after = neighbourKind(text, c.at + 1, start, end, cands);
+  if (before === 'other' || after === 'other') logit += W.NEXT_TO_NON_HAN;
+
+  if (c.role === 'break' || c.role === 'run') {
+    if (before === 'edge' || isBlankBefore(text, c.at, start)) logit += W.BREAK_AT_PARAGRAPH_START;
+    if (after === 'edge' || isBlankAfter(text, c.at + 1, end)) {
+      logit += SENTENCE_FINAL.includes(c.symbol) || c.symbol === '：' || c.role === 'run' ? W.FINAL_AT_PARAGRAPH_END : W.CLAUSE_AT_PARAGRAPH_END;
+    }
+    if (before === 'mark' && !cands.has(c.at - 1)) logit += W.BREAK_AFTER_BREAK;
+    if (before === 'paired' || after === 'paired') logit += W.BREAK_BESIDE_PAIRED_MARK;
+  } else if (c.role === 'open') {
+    if (before === 'edge' || before === 'mark' || before === 'other') logit += W.OPEN_AFTER_BOUNDARY;
+  }
+  return logit;
+}
+
+/**
+ * Would making i a mark strand a Han neighbour that forms no word on its other side and is
+ * no common word alone? 政委冀尧峰说 as 政委冀、峰说 strands both 冀 and 峰: a name, not a list.
+ */
+function orphans(text: string, i: number, start: number, end: number, markAt: MarkAt): number {
+  let n = 0;
+  for (const [near, far] of [[i - 1, i - 2], [i + 1, i + 2]]) {
+    const a = hanAt(text, near, start, end, markAt);
+    if (a < 0 || (singleWordLog10P(a) ?? -Infinity) > W.ORPHAN_SINGLE_WORD_LOG10P) continue;
+    if (far < start || far >= end) continue; // a line break may have split the word: no evidence
+    const b = hanAt(text, far, start, end, markAt);
+    const bound = b >= 0 && ((near < i ? pairPmi(b, a) : pairPmi(a, b)) ?? 0) > W.WORD_SUPPORT_FLOOR;
+    if (!bound) n++;
+  }
+  return n;
+}
+
+function isBlankBefore(text: string, i: number, start: number): boolean {
+  for (let j = i - 1; j >= start; j--) if (!isSpace(text.charCodeAt(j))) return false;
+  return true;
+}
+
+function isBlankAfter(text: string, i: number, end: number): boolean {
+  for (let j = i; j < end; j++) if (!isSpace(text.charCodeAt(j))) return false;
+  return true;
+}
+
+/**
+ * Paired marks: walk in order and match each closing candidate with an open one of its kind
+ * not too far back — the likeliest on its own, so 叶霜叶飞曳 pairs the first 叶 (霜叶 is a word).
+ * Returns the positions that found a partner.
+ */
+function matchPairs(list: FounderCandidate[]): Set<number> {
+  const matched = new Set<number>();
+  const open = new Map<string, FounderCandidate[]>();
+  for (const c of list) {
+    if (c.role === 'open') {
+      const stack = open.get(c.symbol) ?? [];
+      stack.push(c);
+      open.set(c.symbol, stack);
+    } else if (c.role === 'close') {
+      const stack = open.get(PARTNER.get(c.symbol)!);
+      if (!stack) continue;
+      let best = -1;
+      for (let k = stack.length - 1; k >= 0 && c.at - stack[k].at <= W.PAIR_MAX_DISTANCE; k--) {
+        if (best < 0 || stack[k].logit > stack[best].logit) best = k;
+      }
+      if (best < 0) continue;
+      const [opener] = stack.splice(best, 1);
+      matched.add(opener.at);
+      matched.add(c.at);
+    }
+  }
+  return matched;
+}
+
+/** A paragraph of the text, [start, end). */
+export type Span = readonly [number, number];
+
+/**
+ * Decides every candidate in the given paragraphs of text, all already judged damaged.
+ * Paired marks are matched across paragraphs, since hard-wrapped e-paper columns break
+ * a quotation over several lines. Two passes: the first sees neighbours as they stand,
+ * the second knows which neighbours became marks.
+ */
+export function decideParagraphs(text: string, paragraphs: readonly Span[]): FounderCandidate[] {
+  const list: FounderCandidate[] = [];
+  const byAt = new Map<number, FounderCandidate>();
+  const spanOf = new Map<FounderCandidate, Span>();
+  for (const span of paragraphs) {
+    for (let i = span[0]; i < span[1]; i++) {
+      const code = text.charCodeAt(i);
+      if (code < 0x4e00) continue;
+      const sym = founderSymbolOf(code);
+      if (!sym || sym.role === 'none') continue;
+      const c: FounderCandidate = { at: i, code, symbol: sym.symbol, role: sym.role, logit: -Infinity, punct: false };
+      list.push(c);
+      byAt.set(i, c);
+      spanOf.set(c, span);
+    }
+  }
+  if (list.length === 0) return list;
+
+  markRuns(text, list, spanOf);
+  const paired = list.filter((c) => c.role === 'open' || c.role === 'close');
+  for (let pass = 0; pass < PASSES; pass++) {
+    for (const c of list) {
+      if (c.role === 'run' && c.logit === RUN_LOGIT) continue;
+      if (c.role === 'numeric' || c.role === 'indent' || c.role === 'enumerator') continue;
+      const [start, end] = spanOf.get(c)!;
+      c.logit = logitOf(text, c, start, end, byAt);
+    }
+    const matched = matchPairs(paired);
+    for (const c of paired) c.logit += matched.has(c.at) ? W.PAIR_MATCHED : W.PAIR_UNMATCHED;
+    for (const c of list) if (c.logit !== RUN_LOGIT) c.punct = c.logit > 0;
+    resolveAdjacentBreaks(list);
+  }
+  // Pairs stand or fall together: a quote whose partner stayed a character stays one too.
+  const finalPairs = matchPairs(paired.filter((c) => c.punct));
+  for (const c of paired) if (c.punct && !finalPairs.has(c.at)) c.punct = false;
+
+  for (const span of paragraphs) {
+    const inSpan = list.filter((c) => c.at >= span[0] && c.at < span[1]);
+    keepVerseRhythm(inSpan, span[0]);
+    markContextual(text, inSpan, byAt, span[0], span[1]);
+  }
+  return list;
+}
+
+/** Two clause marks are never written side by side: of such a pair, the likelier one stays a mark. */
+function resolveAdjacentBreaks(list: FounderCandidate[]): void {
+  for (let k = 1; k < list.length; k++) {
+    const a = list[k - 1];
+    const b = list[k];
+    if (b.at !== a.at + 1 || !a.punct || !b.punct || a.role !== 'break' || b.role !== 'break') continue;
+    if (a.logit >= b.logit) b.punct = false;
+    else a.punct = false;
+  }
+}
+
+function isInRun(text: string, at: number, code: number): boolean {
+  return text.charCodeAt(at - 1) === code || text.charCodeAt(at + 1) === code;
+}
+
+function isSpaced(text: string, at: number, start: number, end: number): boolean {
+  return (at === start || text.charCodeAt(at - 1) === 0x20) && (at + 1 === end || text.charCodeAt(at + 1) === 0x20);
+}
+
+/**
+ * —— and …… come doubled: a run of two or more 要 or 噎 is the mark; so is a lone one
+ * standing between spaces ("源码包” — 是指"), where no word can hold it.
+ */
+function markRuns(text: string, list: FounderCandidate[], spanOf: Map<FounderCandidate, Span>): void {
+  for (const c of list) {
+    if (c.role !== 'run') continue;
+    let n = 1;
+    for (let j = c.at - 1; text.charCodeAt(j) === c.code; j--) n++;
+    for (let j = c.at + 1; text.charCodeAt(j) === c.code; j++) n++;
+    const [start, end] = spanOf.get(c)!;
+    if (n >= RUN_MIN || isSpaced(text, c.at, start, end)) {
+      c.punct = true;
+      c.logit = RUN_LOGIT;
+    }
+  }
+}
+
+/**
+ * Verse: when the clauses of a paragraph have one length, a mark splitting a clause into two
+ * unequal pieces that add up to that length is a character of the line (路人借问遥招手), and a
+ * character where the rhythm puts a mark is the mark (一身遥遥惟将).
+ */
+function keepVerseRhythm(list: FounderCandidate[], start: number): void {
+  const marks = list.filter((c) => c.punct && c.role === 'break');
+  if (marks.length < W.VERSE_MIN_LINES) return;
+  const lengths: number[] = [];
+  let from = start;
+  for (const m of marks) {
+    lengths.push(m.at - from);
+    from = m.at + 1;
+  }
+  for (const verse of W.VERSE_LENGTHS) {
+    // Merge splits, then ask whether every clause is a verse line. 3 + 3 = 7 is a verse form
+    // of its own (车辚辚，马萧萧), so only unequal pieces merge.
+    const merged: number[] = [];
+    const undo: FounderCandidate[] = [];
+    for (let k = 0; k < lengths.length; k++) {
+      const [a, b] = [lengths[k], lengths[k + 1]];
+      if (b !== undefined && a < verse && a !== b && a + 1 + b === verse) {
+        undo.push(marks[k]);
+        merged.push(verse);
+        k++;
+      } else merged.push(lengths[k]);
+    }
+    const lines = merged.filter((n) => n === verse).length;
+    if (lines < W.VERSE_MIN_LINES || lines < merged.length * W.VERSE_SHARE) continue;
+    for (const m of undo) m.punct = false;
+    const breaks = list.filter((c) => c.role === 'break' && (c.symbol === '，' || c.symbol === '。'));
+    let clauseStart = start;
+    for (const c of breaks) {
+      if (c.punct) {
+        clauseStart = c.at + 1;
+      } else if (c.at - clauseStart === verse && c.logit > W.VERSE_RESCUE_FLOOR) {
+        c.punct = true;
+        clauseStart = c.at + 1;
+      }
+    }
+    return;
+  }
+}
+
+/** Marks that only make sense beside digits or at a line's start: ℃ ％ ～ after digits, indents, list numbers. */
+function markContextual(text: string, list: FounderCandidate[], byAt: Map<number, FounderCandidate>, start: number, end: number): void {
+  for (const c of list) {
+    const prev = c.at > start ? text.charCodeAt(c.at - 1) : -1;
+    const next = c.at + 1 < end ? text.charCodeAt(c.at + 1) : -1;
+    if (c.role === 'numeric') {
+      const afterDigit = prev >= 0 && isDigit(prev);
+      const infix = '～×÷±＋－／＝＜＞'.includes(c.symbol);
+      c.punct = afterDigit && (!infix || (next >= 0 && isDigit(next)));
+    } else if (c.role === 'indent') {
+      // 　　 opens e-paper paragraphs; one 摇 alone at a start is more likely 摇篮 than an indent.
+      c.punct = isBlankOrIndentBefore(text, c.at, start, byAt) && (byAt.get(c.at - 1)?.role === 'indent' || byAt.get(c.at + 1)?.role === 'indent');
+    } else if (c.role === 'enumerator') {
+      // Only list numbers whose shifted character is rare enough not to be a word (淤, not 于 or 余).
+      const rare = hanLog10P(c.code) < -4.5;
+      const atItemStart = prev < 0 || isSpace(prev) || byAt.get(c.at - 1)?.punct === true || isClauseMark(prev);
+      c.punct = rare && atItemStart && next >= 0 && !isAsciiAlnum(next);
+    }
+  }
+}
+
+function isBlankOrIndentBefore(text: string, i: number, start: number, byAt: Map<number, FounderCandidate>): boolean {
+  for (let j = i - 1; j >= start; j--) {
+    const c = byAt.get(j);
+    if (c?.role === 'indent') continue;
+    if (!isSpace(text.charCodeAt(j))) return false;
+  }
+  return true;
+}
+
+/** log10 odds to 0–1. */
+export function confidenceOf(logit: number): number {
+  if (!Number.isFinite(logit)) return logit > 0 ? 1 : 0;
+  const p = 1 / (1 + Math.exp(-W.LOG10_TO_LN * Math.abs(logit)));
+  return Math.round(p * 1000) / 1000;
+}

@@ -1,0 +1,67 @@
+import type { Evidence, Hints, Step } from '../types';
+import { confidenceOf, decideParagraphs, paragraphSigns, type ParagraphSigns, type Span } from './founder-paragraph';
+
+export const FOUNDER_CODEC = 'gb2312+0x31';
+
+/**
+ * A paragraph with many free 袁遥 and no real clause mark is damaged;
+ * with real marks beside them, only when the free ones outnumber the real ones this many times.
+ */
+const FREE_TO_REAL_RATIO = 4;
+const FREE_MIN_WITH_REAL = 4;
+
+/**
+ * On a page that is mostly clean (real marks outnumber free 袁遥 this many times),
+ * one free 袁 in a paragraph is a name, not damage: ask for two.
+ */
+const CLEAN_PAGE_RATIO = 3;
+
+/** Page-level share of damaged paragraphs above which every unpunctuated paragraph is suspect too. */
+const DAMAGED_PAGE_SHARE = 0.2;
+
+export function isDamagedParagraph(signs: ParagraphSigns, evidence: Evidence | undefined, hints: Hints | undefined): boolean {
+  if (hints?.founder === 'off') return false;
+  if (signs.candidates === 0) return false;
+  if (hints?.founder === 'force') return true;
+  const { realClauseMarks: real, freeClauseMarks: free } = signs;
+  if (real === 0) {
+    const pageMostlyClean = evidence !== undefined && evidence.realPunct > CLEAN_PAGE_RATIO * Math.max(1, evidence.founderCommaStop);
+    if (free >= (pageMostlyClean && hints?.source !== 'pdf' ? 2 : 1)) return true;
+    const pageDamaged =
+      hints?.source === 'pdf' ||
+      (evidence !== undefined && evidence.founderParagraphs > 0 && evidence.founderParagraphs >= DAMAGED_PAGE_SHARE * evidence.paragraphs);
+    return pageDamaged;
+  }
+  return free >= FREE_MIN_WITH_REAL && free >= FREE_TO_REAL_RATIO * real;
+}
+
+/** Founder repair of a text's paragraphs ([start, end) spans, in order): steps with offsets into text. */
+export function founderSteps(text: string, paragraphs: readonly Span[], evidence: Evidence | undefined, hints: Hints | undefined): Step[] {
+  const damaged = paragraphs.filter(([start, end]) => isDamagedParagraph(paragraphSigns(text, start, end), evidence, hints));
+  const steps: Step[] = [];
+  if (damaged.length === 0) return steps;
+  for (const c of decideParagraphs(text, damaged)) {
+    if (!c.punct) continue;
+    const last = steps[steps.length - 1];
+    const confidence = confidenceOf(c.logit);
+    if (last && last.end === c.at) {
+      // Adjacent marks (：“ ——) read as one repair.
+      last.end++;
+      last.original += text[c.at];
+      last.replacement += c.symbol;
+      last.confidence = Math.min(last.confidence, confidence);
+    } else {
+      steps.push({
+        kind: 'founder',
+        start: c.at,
+        end: c.at + 1,
+        original: text[c.at],
+        replacement: c.symbol,
+        codecs: [FOUNDER_CODEC],
+        confidence,
+        lossy: false,
+      });
+    }
+  }
+  return steps;
+}

@@ -1,0 +1,78 @@
+/**
+ * Weights of the Founder decision, in log10 odds (punctuation vs Han character).
+ * A candidate becomes punctuation when its summed log-odds exceed 0.
+ */
+
+/**
+ * How often each mark occurs per character of running Chinese text (rounded,
+ * from typical prose: about one ， every 18 characters, one 。 every 40).
+ * Against the Han character's own frequency this is the prior odds that a
+ * shifted-looking character in damaged text is really the mark.
+ */
+export const MARK_RATE: Readonly<Record<string, number>> = {
+  '，': 0.055, '。': 0.025, '、': 0.008, '：': 0.003, '；': 0.0015, '？': 0.0015, '！': 0.001, '·': 0.0004,
+  '“': 0.004, '”': 0.004, '‘': 0.0002, '’': 0.0002, '（': 0.002, '）': 0.002, '《': 0.0015, '》': 0.0015,
+  '〔': 0.00001, '〕': 0.00001, '［': 0.00001, '］': 0.00001, '【': 0.0002, '】': 0.0002,
+  '「': 0.0002, '」': 0.0002, '『': 0.00005, '』': 0.00005, '〈': 0.00005, '〉': 0.00005, '〖': 0.00002, '〗': 0.00002,
+  '｛': 0.00002, '｝': 0.00002,
+
+};
+
+/** Each unit of pointwise mutual information with a neighbour (a dictionary word like 袁世, 医院) counts this much for the character. */
+export const WORD_SUPPORT_WEIGHT = 1.0;
+
+/** PMI below this is noise from rare pairs inside long dictionary entries, not a word. */
+export const WORD_SUPPORT_FLOOR = 0.5;
+
+/** When the neighbour itself is bound more tightly to its other side (指出|院), its pull on the candidate is discounted by this share of that bond. */
+export const COMPETING_WORD_SHARE = 0.6;
+
+/** A clause mark at the very start of a paragraph (，遥 as first character) almost never happens. */
+export const BREAK_AT_PARAGRAPH_START = -3;
+
+/** A sentence-final mark (。？！) ends paragraphs all the time; a clause mark rarely does. */
+export const FINAL_AT_PARAGRAPH_END = 1.5;
+export const CLAUSE_AT_PARAGRAPH_END = -0.5;
+
+/** Han characters bind to Han neighbours; one wedged against Latin letters, digits or a space is more likely a mark (FIFO遥, 2 版冤). */
+export const NEXT_TO_NON_HAN = 0.4;
+
+/** Two clause marks in a row (，。) are not written (two candidates side by side are settled by resolveAdjacentBreaks); a mark next to a quote or bracket is (。” ：“ ）。). */
+export const BREAK_AFTER_BREAK = -2;
+export const BREAK_BESIDE_PAIRED_MARK = 1.0;
+
+/** Paired marks: a partner in the same paragraph makes both likely; none makes a lone 叶/野/渊 almost surely a character. */
+export const PAIR_MATCHED = 1.5;
+export const PAIR_UNMATCHED = -4;
+
+/** An opening mark right after a clause mark, a space or the paragraph start (，“ ：《) is its usual place. */
+export const OPEN_AFTER_BOUNDARY = 0.5;
+
+/**
+ * Classical verse has clauses of one fixed length; a mark that would break that rhythm
+ * (路人借问遥招手) is a character. At least this many lines, and this share of the clauses, must
+ * have the verse length (after merging such splits) for a paragraph to count as verse.
+ */
+export const VERSE_MIN_LINES = 2;
+export const VERSE_SHARE = 0.75;
+
+/** Confidence is a logistic of the log-odds; this scales log10 odds to natural units. */
+export const LOG10_TO_LN = Math.LN10;
+
+/** Clause lengths of regular verse: 七言, 五言 (四言 is too common a prose clause length to call verse). */
+export const VERSE_LENGTHS: readonly number[] = [7, 5];
+
+/** A character the verse rhythm wants as a mark becomes one only if context did not rule the mark out (遥遥 as a word scores about -3). */
+export const VERSE_RESCUE_FLOOR = -4;
+
+/** Quotations and titles close within a few hundred characters, even across hard-wrapped lines. */
+export const PAIR_MAX_DISTANCE = 400;
+
+/**
+ * 、 separates list items, which in modern prose are words. A 、 that would strand a rare single character
+ * on both sides (no word with its other neighbour, rare as a word alone) is more likely inside a name
+ * (冀尧峰). Only for 、: classical text strands single characters around ，。 all the time (内荏，譬诸).
+ */
+export const LIST_MARK_STRANDING_BOTH = -4;
+/** Single-character words likelier than this (说 的 他 在) stand alone next to marks all the time. */
+export const ORPHAN_SINGLE_WORD_LOG10P = -4.4;
