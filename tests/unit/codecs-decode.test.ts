@@ -157,6 +157,8 @@ describe('errors and offsets', () => {
     expect(decodesCleanly('gbk', bytes, 1, 5)).toBe(true);
     expect(decodesCleanly('gbk', bytes, 2, 5)).toBe(false);
     expect(() => decode('gbk', bytes, 3, 2)).toThrow(RangeError);
+    expect(decode('big5', bytes, 2, 2)).toEqual({ text: '', srcAt: Uint32Array.of(2), errors: [] });
+    expect(reEncode('utf-8', 'abc', 1, 1)).toEqual({ bytes: new Uint8Array(0), byteAt: Uint32Array.of(0), unmappable: [] });
     expect(() => reEncode('gbk', 'abc', 0, 4)).toThrow(RangeError);
   });
 });
