@@ -4,7 +4,8 @@
  *                           through the cheap suspect-text gate (what rejects clean text on a page)
  *   clean, gate → repair    the same, as the extension does: evidence for the page, then every paragraph the
  *                           gate lets through is repaired
- *   founder, gate → repair  the Founder-damaged seed article repeated to ~1 MB, the same way
+ *   founder, gate → repair  the Founder-damaged seed article repeated to ~1 MB, the same way (line by line)
+ *   founder, CLI document   the same text as one document, as `npm run repair` does it (chunks of lines)
  *   dev set, each alone     every dev-set case repaired on its own (evidence from itself), nothing carried over
  * Each row: one warm-up run, then the best of N runs; a run repeats its work until it has lasted MIN_RUN_MS.
  */
@@ -14,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { collectEvidence, repair } from '../src/core/index';
 import { isSuspect } from '../src/core/gate';
 import { loadDevset, repairCase } from './lib/devset';
+import { repairDocument } from '../src/cli/repair-document';
 
 /** About a megabyte of text per workload: large enough to time, small enough to build quickly. */
 const TARGET_CHARS = 1_000_000;
@@ -72,12 +74,14 @@ const clean = repeatTo(
 );
 const seedPath = fileURLToPath(new URL('../tests/fixtures/seed-founder.txt', import.meta.url));
 const founder = repeatTo(readFileSync(seedPath, 'utf8').split('\n'), TARGET_CHARS);
+const founderDoc = founder.join('\n');
 const devChars = charsOf(devset.map((c) => c.input));
 
 const rows: Array<[string, number, () => void]> = [
   ['clean, gate only', charsOf(clean), () => gateOnly(clean)],
   ['clean, gate → repair', charsOf(clean), () => extensionPath(clean)],
   ['founder, gate → repair', charsOf(founder), () => extensionPath(founder)],
+  ['founder, CLI document', founderDoc.length, () => (sink += repairDocument(founderDoc).steps.length)],
   ['dev set, each alone', devChars, () => devset.forEach((c) => (sink += repairCase(c).steps.length))],
 ];
 
