@@ -3,6 +3,7 @@
  * what it repaired, and open the popup for its tab. Production builds drop this module entirely.
  */
 import type { PageRepairer, RepairedSpanReport } from '../dom/page-repairer';
+import { DECODER_GLOBAL } from './decoder-client';
 import { send } from './messages';
 import type { RepairCounts } from './stats';
 
@@ -11,6 +12,8 @@ export interface E2EReport {
   frameId: number;
   site: string | null;
   running: boolean;
+  /** Whether the decoder bundle was injected into this frame (clean pages must not load it). */
+  decoderLoaded: boolean;
   spans: RepairedSpanReport[];
   counts: RepairCounts;
 }
@@ -22,7 +25,8 @@ export function installE2EBridge(win: Window, repairer: PageRepairer, ids: { tab
     const reply = (body: object) => win.postMessage({ luanmaE2EReply: data.id, ...body }, '*');
     if (data.luanmaE2E === 'report') {
       void repairer.whenSettled().then(() => {
-        const report: E2EReport = { ...ids, running: repairer.running, spans: repairer.report(), counts: repairer.store.counts() };
+        const decoderLoaded = DECODER_GLOBAL in globalThis;
+        const report: E2EReport = { ...ids, running: repairer.running, decoderLoaded, spans: repairer.report(), counts: repairer.store.counts() };
         reply(JSON.parse(JSON.stringify(report)) as object);
       });
     } else if (data.luanmaE2E === 'open-popup') {

@@ -1,0 +1,123 @@
+/** Browser launching, the static server and the page-side helpers shared by the e2e checks. */
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { chromium, firefox, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import type { E2EReport } from '../../src/ext/e2e-bridge';
+import { GECKO_ID } from '../../wxt.config';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const PAGES = resolve(import.meta.dirname, 'pages');
+export const ARTIFACTS = resolve(import.meta.dirname, '.artifacts');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.txt': 'text/plain; charset=utf-8', '.json': 'application/json', '.js': 'text/javascript',
+};
+
+export function serve(): Promise<{ server: Server; base: string }> {
+  const server = createServer((req, res) => {
+    const path = join(PAGES, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    if (!path.startsWith(PAGES) || !existsSync(path) || !statSync(path).isFile()) { res.writeHead(404).end('not found'); return; }
+    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    createReadStream(path).pipe(res);
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => {
+    const addr = server.address();
+    ok({ server, base: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}` });
+  }));
+}
+
+/** Test builds carry the e2e bridge (`--mode e2e`); `fake` swaps in the fixture-only decoder double. */
+export function buildExtension(fake: boolean): { chrome: string; firefox: string } {
+  const env = { ...process.env, ...(fake ? { LUANMA_FAKE_ENGINE: '1' } : {}) };
+  for (const args of [['wxt', 'build', '--mode', 'e2e'], ['wxt', 'build', '-b', 'firefox', '--mode', 'e2e']]) {
+    const r = spawnSync('npx', args, { cwd: ROOT, env, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
+  }
+  return { chrome: join(ROOT, '.output/chrome-mv3-e2e'), firefox: join(ROOT, '.output/firefox-mv2-e2e') };
+}
+
+export interface Launched { context: BrowserContext; close(): Promise<void> }
+
+export async function launchChromium(extDir: string): Promise<Launched> {
+  const profile = mkdtempSync(join(tmpdir(), 'luanma-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    locale: 'zh-CN',
+    args: [
+      `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`,
+      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+    ],
+  });
+  if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker', { timeout: 10_000 });
+  return { context, close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); } };
+}
+
+export async function launchFirefox(extDir: string): Promise<Launched> {
+  const profile = mkdtempSync(join(tmpdir(), 'luanma-firefox-'));
+  const xpiDir = join(profile, 'extensions');
+  spawnSync('mkdir', ['-p', xpiDir]);
+  const zip = spawnSync('zip', ['-qr', join(xpiDir, `${GECKO_ID}.xpi`), '.'], { cwd: extDir, encoding: 'utf8' });
+  if (zip.status !== 0) throw new Error(`zip failed: ${zip.stderr}`);
+  const context = await firefox.launchPersistentContext(profile, {
+    channel: 'moz-firefox',
+    executablePath: '/usr/bin/firefox-esr',
+    headless: true,
+    firefoxUserPrefs: {
+      'xpinstall.signatures.required': false,
+      'extensions.autoDisableScopes': 0,
+      'extensions.enabledScopes': 15,
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: '5c1e2a3b-0000-4000-8000-000000000001' }),
+    },
+  });
+  return { context, close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); } };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Asks the frame's content script (through the test build's bridge) what it has repaired. */
+export async function report(frame: Frame | Page): Promise<E2EReport> {
+  await frame.waitForFunction(() => document.documentElement.dataset.luanmaE2e === 'ready', undefined, { timeout: 10_000 });
+  // A string, not a function: tsx's name-keeping helper (__name) does not exist in the page.
+  return frame.evaluate(REPORT_SCRIPT) as Promise<E2EReport>;
+}
+
+const REPORT_SCRIPT = `new Promise((resolve, reject) => {
+  const id = Math.random().toString(36).slice(2);
+  function onMessage(e) {
+    if (!e.data || e.data.luanmaE2EReply !== id) return;
+    removeEventListener('message', onMessage);
+    resolve(e.data);
+  }
+  addEventListener('message', onMessage);
+  postMessage({ luanmaE2E: 'report', id }, '*');
+  setTimeout(() => reject(new Error('the content script did not answer')), 8000);
+})`;
+
+/** Waits until the frame's repairs stop changing (the content script runs at document_idle, in slices). */
+export async function settled(frame: Frame | Page, minMs = 300): Promise<E2EReport> {
+  const deadline = Date.now() + 10_000;
+  let last = await report(frame);
+  for (;;) {
+    await sleep(minMs);
+    const next = await report(frame);
+    if (next.running && next.spans.length === last.spans.length && JSON.stringify(next.counts) === JSON.stringify(last.counts)) return next;
+    if (Date.now() > deadline) return next;
+    last = next;
+  }
+}
+
+/** Opens popup.html?tab=<this page's tab> as a tab: the background does it on the bridge's request. */
+export async function openPopup(context: BrowserContext, page: Page): Promise<Page> {
+  const [popup] = await Promise.all([
+    context.waitForEvent('page', { timeout: 10_000 }),
+    page.evaluate(() => postMessage({ luanmaE2E: 'open-popup', id: 'popup' }, '*')),
+  ]);
+  await popup.waitForSelector('body[data-ready="true"]', { timeout: 10_000 });
+  return popup;
+}
+
+export { sleep };
