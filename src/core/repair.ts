@@ -1,6 +1,8 @@
+import { encodingSteps } from './encoding/encoding-repair';
 import { collectEvidence } from './evidence';
-import { founderSteps } from './founder/founder-repair';
 import type { Span } from './founder/founder-paragraph';
+import { founderSteps } from './founder/founder-repair';
+import { lossySteps } from './lossy';
 import type { Evidence, Hints, RepairResult, Step } from './types';
 
 export { collectEvidence };
@@ -11,8 +13,20 @@ export { collectEvidence };
  */
 export function repair(text: string, evidence?: Evidence, hints?: Hints): RepairResult {
   const ev = evidence ?? collectEvidence([text]);
-  const steps: Step[] = founderSteps(text, paragraphsOf(text), ev, hints);
+  let steps: Step[] = hints?.encodings === false ? [] : encodingSteps(text);
+  // Founder damage lives in text that is otherwise intact; never inside a span already re-decoded.
+  const founder = founderSteps(text, paragraphsOf(text), ev, hints).filter((f) => !overlapsAny(f, steps));
+  steps = merge(steps, founder);
+  steps = merge(steps, lossySteps(text).filter((l) => !overlapsAny(l, steps)));
   return finish(text, steps);
+}
+
+function overlapsAny(s: Step, others: readonly Step[]): boolean {
+  return others.some((o) => s.start < o.end && o.start < s.end);
+}
+
+function merge(a: Step[], b: Step[]): Step[] {
+  return b.length === 0 ? a : [...a, ...b].sort((x, y) => x.start - y.start);
 }
 
 /** Lines are paragraphs: the unit within which real punctuation speaks for its neighbours. */

@@ -19,14 +19,21 @@ const CLEAN_PAGE_RATIO = 3;
 /** Page-level share of damaged paragraphs above which every unpunctuated paragraph is suspect too. */
 const DAMAGED_PAGE_SHARE = 0.2;
 
-export function isDamagedParagraph(signs: ParagraphSigns, evidence: Evidence | undefined, hints: Hints | undefined): boolean {
+export function isDamagedParagraph(
+  signs: ParagraphSigns,
+  evidence: Evidence | undefined,
+  hints: Hints | undefined,
+  cleanNeighbours = false,
+): boolean {
   if (hints?.founder === 'off') return false;
   if (signs.candidates === 0) return false;
   if (hints?.founder === 'force') return true;
   const { realClauseMarks: real, freeClauseMarks: free } = signs;
   if (real === 0) {
     const pageMostlyClean = evidence !== undefined && evidence.realPunct > CLEAN_PAGE_RATIO * Math.max(1, evidence.founderCommaStop);
-    if (free >= (pageMostlyClean && hints?.source !== 'pdf' ? 2 : 1)) return true;
+    const needed = (pageMostlyClean && hints?.source !== 'pdf') || cleanNeighbours ? 2 : 1;
+    if (free >= needed) return true;
+    if (cleanNeighbours) return false;
     const pageDamaged =
       hints?.source === 'pdf' ||
       (evidence !== undefined && evidence.founderParagraphs > 0 && evidence.founderParagraphs >= DAMAGED_PAGE_SHARE * evidence.paragraphs);
@@ -35,9 +42,37 @@ export function isDamagedParagraph(signs: ParagraphSigns, evidence: Evidence | u
   return free >= FREE_MIN_WITH_REAL && free >= FREE_TO_REAL_RATIO * real;
 }
 
+const SENTENCE_END = new Set([0x3002, 0xff01, 0xff1f]);
+
+function sentencesOf(text: string, start: number, end: number): Span[] {
+  const out: Span[] = [];
+  let from = start;
+  for (let i = start; i < end; i++) {
+    if (SENTENCE_END.has(text.charCodeAt(i))) {
+      out.push([from, i + 1]);
+      from = i + 1;
+    }
+  }
+  if (from < end) out.push([from, end]);
+  return out;
+}
+
 /** Founder repair of a text's paragraphs ([start, end) spans, in order): steps with offsets into text. */
 export function founderSteps(text: string, paragraphs: readonly Span[], evidence: Evidence | undefined, hints: Hints | undefined): Step[] {
-  const damaged = paragraphs.filter(([start, end]) => isDamagedParagraph(paragraphSigns(text, start, end), evidence, hints));
+  const damaged: Span[] = [];
+  for (const [start, end] of paragraphs) {
+    const whole = paragraphSigns(text, start, end);
+    if (whole.candidates === 0) continue;
+    if (isDamagedParagraph(whole, evidence, hints)) {
+      damaged.push([start, end]);
+      continue;
+    }
+    if (whole.realClauseMarks === 0) continue;
+    // One broken sentence in a clean paragraph: judge sentence by sentence, each ending at its own 。！？.
+    for (const sentence of sentencesOf(text, start, end)) {
+      if (isDamagedParagraph(paragraphSigns(text, sentence[0], sentence[1]), evidence, hints, true)) damaged.push(sentence);
+    }
+  }
   const steps: Step[] = [];
   if (damaged.length === 0) return steps;
   for (const c of decideParagraphs(text, damaged)) {
