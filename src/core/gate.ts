@@ -1,11 +1,64 @@
 /**
- * STUB of the cheap check (to be replaced by the real one): true when a text may hold mojibake and deserves the
- * decoder. Must stay tiny and free of codec tables: the first content script ships it.
+ * The cheap check: is a text worth the decoder at all? One pass, no codec tables, no
+ * language model — only a 4 KB bitmap of common Han characters. Most pages have no
+ * mojibake, so this is what most text costs. It must let every damaged text through;
+ * false alarms only cost time, since the decoder then leaves the text unchanged.
  */
-export function isSuspect(text: string): boolean {
+import { isCommonHan } from './model/common-han';
+import type { Evidence } from './types';
+
+/** Shifted ，。、 (袁 遥 尧): Founder damage always shows some of these. */
+const FOUNDER_TELLS = new Set([0x8881, 0x9065, 0x5c27]);
+
+/** Share of Han characters outside the common set above which a text looks like re-decoded bytes (about 1 in 12). */
+const ODD_SHARE = 1 / 12;
+
+/** Fewer odd characters than this is a rare name or a quotation, not damage. */
+const ODD_MIN = 2;
+
+function isOddSymbol(c: number): boolean {
+  return (
+    (c >= 0x0370 && c <= 0x052f) || // Greek, Cyrillic: GBK rows A6–A7 hit by Big5 or UTF-8 bytes
+    (c >= 0x3100 && c <= 0x312f) || // Bopomofo
+    (c >= 0x2460 && c <= 0x27bf) || // enclosed numbers, box drawing, shapes, dingbats
+    (c >= 0x2e80 && c <= 0x2fdf) || // radicals
+    (c >= 0xe000 && c <= 0xf8ff) || // private use: GBK and Big5 user-defined areas
+    (c >= 0xff61 && c <= 0xff9f) // half-width katakana: Shift_JIS single bytes
+  );
+}
+
+/** True when text may hold mojibake; `evidence` lets a Founder-damaged page pass its quieter paragraphs too. */
+export function isSuspect(text: string, evidence?: Evidence): boolean {
+  let latinRun = 0;
+  let han = 0;
+  let odd = 0;
+  let kana = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x80) return true;
+    if (c < 0x80) {
+      latinRun = 0;
+      continue;
+    }
+    // Two Latin-1 or windows-1252 characters side by side: ä½, ÄãºÃ (one é alone is French).
+    if (c <= 0xff || (c >= 0x152 && c <= 0x2122 && c < 0x2460)) {
+      if (++latinRun >= 2) return true;
+      continue;
+    }
+    latinRun = 0;
+    if (c === 0xfffd) return true;
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      han++;
+      if (FOUNDER_TELLS.has(c)) return true;
+      if (!isCommonHan(c)) odd++;
+    } else if (c >= 0x3040 && c <= 0x30ff) {
+      kana++;
+    } else if (isOddSymbol(c) || (c >= 0x3400 && c <= 0x4dbf)) {
+      odd++;
+    }
   }
+  if (odd >= ODD_MIN && odd >= han * ODD_SHARE) return true;
+  // A few kana among many Han characters: 浣犲ソ (UTF-8 read as GBK); Japanese has kana everywhere.
+  if (kana > 0 && kana * 8 < han && odd > 0) return true;
+  if (evidence !== undefined && evidence.founderParagraphs > 0 && han > 0) return true;
   return false;
 }

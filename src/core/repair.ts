@@ -2,6 +2,7 @@ import { encodingSteps } from './encoding/encoding-repair';
 import { collectEvidence } from './evidence';
 import type { Span } from './founder/founder-paragraph';
 import { founderSteps } from './founder/founder-repair';
+import { isSuspect } from './gate';
 import { lossySteps } from './lossy';
 import type { Evidence, Hints, RepairResult, Step } from './types';
 
@@ -12,6 +13,7 @@ export { collectEvidence };
  * (collectEvidence over all of it); without it, the text is its own evidence.
  */
 export function repair(text: string, evidence?: Evidence, hints?: Hints): RepairResult {
+  if (hints?.founder !== 'force' && !isSuspect(text, evidence)) return { text, steps: [], flagged: false };
   const ev = evidence ?? collectEvidence([text]);
   let steps: Step[] = hints?.encodings === false ? [] : encodingSteps(text);
   // Founder damage lives in text that is otherwise intact; never inside a span already re-decoded.

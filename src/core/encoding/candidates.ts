@@ -1,4 +1,4 @@
-import { decode, decodesCleanly, reEncode } from '../codecs';
+import { decode, reEncode, type Decoded } from '../codecs';
 import { textLog10P } from '../model';
 import type { Hypothesis } from './hypotheses';
 
@@ -12,13 +12,47 @@ export interface Candidate {
   gain: number;
 }
 
+/** Classes of characters a text shows, as bits: which mix-ups could have produced it at all. */
+export const HAS_LATIN1 = 1;
+export const HAS_CJK = 2;
+
+/**
+ * A decoder only shows damage in characters it produces from high bytes: Latin-1 and
+ * windows-1252 show 0x80–0xFF and the windows-1252 punctuation; the CJK decoders show
+ * ideographs, kana and their symbol rows.
+ */
+const SHOWN_NEEDS: Record<string, number> = {
+  'windows-1252': HAS_LATIN1,
+  'iso-8859-1': HAS_LATIN1,
+  gbk: HAS_CJK,
+  big5: HAS_CJK,
+  shift_jis: HAS_CJK,
+  'utf-8': HAS_LATIN1 | HAS_CJK,
+};
+
+/** One pass over the text: which SHOWN_NEEDS classes it has (two Latin-1 characters at least, since one é is no damage). */
+export function classesPresent(text: string, from: number, to: number): number {
+  let bits = 0;
+  let latin = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c <= 0xff || (c >= 0x152 && c <= 0x2122)) {
+      if (++latin >= 2) bits |= HAS_LATIN1;
+    } else if (c >= 0x2e80) bits |= HAS_CJK;
+    if (bits === (HAS_LATIN1 | HAS_CJK)) break;
+  }
+  return bits;
+}
+
 /**
  * Every maximal span of text[from, to) that the `shown` decoder could have produced
  * from bytes that decode without error as `truth`, with pure-ASCII edges trimmed
  * (ASCII bytes read the same in every codec here, so they need no repair).
  */
-export function candidatesFor(text: string, from: number, to: number, hypothesis: Hypothesis, out: Candidate[]): void {
+export function candidatesFor(text: string, from: number, to: number, hypothesis: Hypothesis, out: Candidate[], present: number): void {
   const { shown, truth } = hypothesis;
+  if ((SHOWN_NEEDS[shown] & present) === 0) return;
   const enc = reEncode(shown, text, from, to);
   const { bytes, byteAt, unmappable } = enc;
   let runStart = from;
@@ -65,13 +99,25 @@ function regionsOfRun(
     const isError = j < dec.text.length && e < errs.length && errs[e] === at && dec.text.charCodeAt(j) === 0xfffd;
     if (isError || j === dec.text.length) {
       const regionEnd = at;
-      if (regionEnd > regionStart) addRegion(text, from, runStart, runEnd, bytes, byteAt, regionStart, regionEnd, hypothesis, out);
+      if (regionEnd > regionStart) addRegion(text, from, runStart, runEnd, dec, byteAt, regionStart, regionEnd, hypothesis, out);
       if (isError) {
         e++;
         regionStart = j + 1 <= dec.text.length ? dec.srcAt[j + 1] : be;
       }
     }
   }
+}
+
+/** The output unit whose bytes start exactly at byte p (the first of several), or -1. */
+function unitAt(srcAt: Uint32Array, p: number): number {
+  let lo = 0;
+  let hi = srcAt.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (srcAt[mid] < p) lo = mid + 1;
+    else hi = mid;
+  }
+  return srcAt[lo] === p ? lo : -1;
 }
 
 /** First index i in [lo, hi] with byteAt[i - from] >= p. */
@@ -89,7 +135,7 @@ function addRegion(
   from: number,
   runStart: number,
   runEnd: number,
-  bytes: Uint8Array,
+  dec: Decoded,
   byteAt: Uint32Array,
   p: number,
   q: number,
@@ -105,9 +151,13 @@ function addRegion(
   if (b <= a) return;
   const bp = byteAt[a - from];
   const bq = byteAt[b - from];
-  if (bq <= bp || !decodesCleanly(hypothesis.truth, bytes, bp, bq)) return;
-  const replacement = decode(hypothesis.truth, bytes, bp, bq).text;
-  if (replacement === text.slice(a, b) || !isPlausible(replacement)) return;
+  if (bq <= bp) return;
+  // The run was decoded once; a region whose edges are character edges of that decode is a slice of it.
+  const j0 = unitAt(dec.srcAt, bp);
+  const j1 = unitAt(dec.srcAt, bq);
+  if (j0 < 0 || j1 < 0) return;
+  const replacement = dec.text.slice(j0, j1);
+  if (replacement === text.slice(a, b) || !isPlausible(replacement, true)) return;
   const before = textLog10P(text, a, b).total;
   const after = textLog10P(replacement).total;
   out.push({ start: a, end: b, replacement, hypothesis, gain: after - before - hypothesis.cost });
@@ -116,14 +166,15 @@ function addRegion(
 /**
  * Rules out decodes no author wrote: C0 controls (other than tab and line breaks), private use,
  * noncharacters, and code points beyond the planes in use (planes 3–13 and 15–16 hold nothing readable).
- * C1 controls stay possible: they are the middle layer of a double encoding read as Latin-1.
+ * C1 controls stay possible: they are the middle layer of a double encoding read as Latin-1; so is private
+ * use while `middle` (GBK shows its user-defined area as private use, the middle of a double UTF-8→GBK).
  */
-function isPlausible(s: string): boolean {
+export function isPlausible(s: string, middle: boolean): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x20) {
       if (c !== 0x09 && c !== 0x0a && c !== 0x0d) return false;
-    } else if (c === 0x7f || (c >= 0xe000 && c <= 0xf8ff) || c === 0xfffe || c === 0xffff) {
+    } else if (c === 0x7f || (!middle && c >= 0xe000 && c <= 0xf8ff) || c === 0xfffe || c === 0xffff) {
       return false;
     } else if (c >= 0xd800 && c <= 0xdbff) {
       const cp = s.codePointAt(i)!;

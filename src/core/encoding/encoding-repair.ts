@@ -1,5 +1,5 @@
 import type { Step } from '../types';
-import { candidatesFor, type Candidate } from './candidates';
+import { candidatesFor, classesPresent, isPlausible, type Candidate } from './candidates';
 import { HYPOTHESES, MAX_LAYERS } from './hypotheses';
 
 /** A repair whose gain is this far above zero is as sure as the engine gets; confidence scales up to it. */
@@ -30,6 +30,7 @@ export function encodingSteps(text: string, from = 0, to = text.length): Step[] 
       replacement = next + replacement.slice(at);
       codecs.unshift(inner[0].hypothesis.truth, inner[0].hypothesis.shown);
     }
+    if (!isPlausible(replacement, false)) continue;
     steps.push({
       kind: 'encoding',
       start: c.start,
@@ -46,7 +47,8 @@ export function encodingSteps(text: string, from = 0, to = text.length): Step[] 
 
 function bestCandidates(text: string, from: number, to: number): Candidate[] {
   const all: Candidate[] = [];
-  for (const h of HYPOTHESES) candidatesFor(text, from, to, h, all);
+  const present = classesPresent(text, from, to);
+  for (const h of HYPOTHESES) candidatesFor(text, from, to, h, all, present);
   const good = all.filter((c) => c.gain > 0).sort((x, y) => y.gain - x.gain);
   const chosen: Candidate[] = [];
   for (const c of good) {
