@@ -66,7 +66,86 @@ export function candidatesFor(text: string, from: number, to: number, hypothesis
       if (c >= 0xd800 && c <= 0xdbff) runStart++;
     }
   }
-  void truth;
+  if (truth === 'utf-8' && text.includes('\ufffd', from)) lossySegments(text, from, to, hypothesis, bytes, byteAt, unmappable, out);
+}
+
+/**
+ * Lossy damage: where the shown decoder already gave up (U+FFFD), bytes are gone, so the
+ * strict regions stop at every gap. Across gaps, each piece between U+FFFDs is decoded on
+ * its own (a character cut by the gap becomes one U+FFFD) and the pieces are joined, so the
+ * characters the remaining bytes still determine come back and the rest stays marked.
+ */
+/** A gap cuts at most one character on each side: a UTF-8 character has at most 3 bytes after its first. */
+const LOSSY_EDGE_BYTES = 3;
+
+function lossySegments(
+  text: string,
+  from: number,
+  to: number,
+  hypothesis: Hypothesis,
+  bytes: Uint8Array,
+  byteAt: Uint32Array,
+  unmappable: number[],
+  out: Candidate[],
+): void {
+  let segStart = -1;
+  let joined = '';
+  let gaps = 0;
+  let runStart = from;
+  const flush = (segEnd: number) => {
+    if (segStart >= 0 && gaps > 0) {
+      while (segEnd > segStart && text.charCodeAt(segEnd - 1) < 0x80) segEnd--;
+      const replacement = joined.replace(/\ufffd+/g, '\ufffd').replace(/[\x00-\x7f]+$/, '');
+      if (replacement !== text.slice(segStart, segEnd) && isPlausible(replacement, false)) {
+        const gain = textLog10P(replacement).total - textLog10P(text, segStart, segEnd).total - hypothesis.cost;
+        out.push({ start: segStart, end: segEnd, replacement, hypothesis, gain });
+      }
+    }
+    segStart = -1;
+    joined = '';
+    gaps = 0;
+  };
+  for (let k = 0; k <= unmappable.length; k++) {
+    const runEnd = k < unmappable.length ? unmappable[k] : to;
+    if (runEnd > runStart) {
+      const bs = byteAt[runStart - from];
+      const be = byteAt[runEnd - from];
+      const dec = decode(hypothesis.truth, bytes, bs, be);
+      // Errors inside a piece (not where a gap cut a character) mean it was never this damage:
+      // clean text beside the damaged sentence. It ends the segment and is left alone.
+      if (dec.errors.some((e) => e > bs + LOSSY_EDGE_BYTES && e < be - LOSSY_EDGE_BYTES)) {
+        flush(runStart);
+        if (k === unmappable.length) break;
+        const c = text.charCodeAt(runEnd);
+        runStart = runEnd + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
+        continue;
+      }
+      const piece = dec.text;
+      if (segStart < 0) {
+        // Start where the damage starts: leading ASCII reads the same either way.
+        let a = runStart;
+        let skip = 0;
+        while (a < runEnd && text.charCodeAt(a) < 0x80) {
+          a++;
+          skip++;
+        }
+        segStart = a;
+        joined = piece.slice(skip);
+      } else joined += piece;
+    }
+    if (k === unmappable.length) break;
+    const c = text.charCodeAt(runEnd);
+    if (c === 0xfffd) {
+      if (segStart < 0) segStart = runEnd;
+      joined += '\ufffd';
+      gaps++;
+      runStart = runEnd + 1;
+    } else {
+      flush(runEnd);
+      runStart = runEnd + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
+    }
+  }
+  flush(to);
 }
 
 function regionsOfRun(
@@ -108,6 +187,10 @@ function regionsOfRun(
   }
 }
 
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
 /** The output unit whose bytes start exactly at byte p (the first of several), or -1. */
 function unitAt(srcAt: Uint32Array, p: number): number {
   let lo = 0;
@@ -146,6 +229,9 @@ function addRegion(
   // Last index in [a, runEnd] whose character starts at or before q.
   let b = lowerBound(byteAt, from, a, runEnd, q);
   if (byteAt[b - from] > q) b--;
+  // Never cut a surrogate pair.
+  if (isLowSurrogate(text.charCodeAt(a))) a++;
+  if (b < text.length && isLowSurrogate(text.charCodeAt(b))) b--;
   while (a < b && text.charCodeAt(a) < 0x80) a++;
   while (b > a && text.charCodeAt(b - 1) < 0x80) b--;
   if (b <= a) return;
