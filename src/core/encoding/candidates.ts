@@ -1,5 +1,5 @@
 import { decode, reEncode, type Decoded } from '../codecs';
-import { textLog10P } from '../model';
+import { COST_REPLACEMENT, textLog10P } from '../model';
 import type { Hypothesis } from './hypotheses';
 
 /** A span of the text that re-decodes strictly under one hypothesis, and what the language model thinks of it. */
@@ -46,6 +46,20 @@ export function classesPresent(text: string, from: number, to: number): number {
 }
 
 /**
+ * GBK pages show two-byte codes; the four-byte GB18030 sequences contain ASCII digits that
+ * mojibake never produces. A character needing one was not shown by a GBK decoder: treat it
+ * as unmappable so runs break there (else Cyrillic Ҫ would "re-decode" into digits).
+ */
+function withFourByteBreaks(unmappable: number[], byteAt: Uint32Array, from: number, to: number): number[] {
+  let out: number[] | undefined;
+  for (let i = from; i < to; i++) {
+    if (byteAt[i + 1 - from] - byteAt[i - from] === 4) (out ??= []).push(i);
+  }
+  if (!out) return unmappable;
+  return [...new Set([...unmappable, ...out])].sort((a, b) => a - b);
+}
+
+/**
  * Every maximal span of text[from, to) that the `shown` decoder could have produced
  * from bytes that decode without error as `truth`, with pure-ASCII edges trimmed
  * (ASCII bytes read the same in every codec here, so they need no repair).
@@ -54,7 +68,8 @@ export function candidatesFor(text: string, from: number, to: number, hypothesis
   const { shown, truth } = hypothesis;
   if ((SHOWN_NEEDS[shown] & present) === 0) return;
   const enc = reEncode(shown, text, from, to);
-  const { bytes, byteAt, unmappable } = enc;
+  const { bytes, byteAt } = enc;
+  const unmappable = shown === 'gbk' ? withFourByteBreaks(enc.unmappable, byteAt, from, to) : enc.unmappable;
   let runStart = from;
   for (let k = 0; k <= unmappable.length; k++) {
     const runEnd = k < unmappable.length ? unmappable[k] : to;
@@ -66,7 +81,7 @@ export function candidatesFor(text: string, from: number, to: number, hypothesis
       if (c >= 0xd800 && c <= 0xdbff) runStart++;
     }
   }
-  if (truth === 'utf-8' && text.includes('\ufffd', from)) lossySegments(text, from, to, hypothesis, bytes, byteAt, unmappable, out);
+  if (text.includes('\ufffd', from)) lossySegments(text, from, to, hypothesis, bytes, byteAt, unmappable, out);
 }
 
 /**
@@ -75,8 +90,16 @@ export function candidatesFor(text: string, from: number, to: number, hypothesis
  * its own (a character cut by the gap becomes one U+FFFD) and the pieces are joined, so the
  * characters the remaining bytes still determine come back and the rest stays marked.
  */
+function scoreWithoutLoss(s: string, a: number, b: number): number {
+  let lost = 0;
+  for (let i = a; i < b; i++) if (s.charCodeAt(i) === 0xfffd) lost++;
+  return textLog10P(s, a, b).total - lost * COST_REPLACEMENT;
+}
+
 /** A gap cuts at most one character on each side: a UTF-8 character has at most 3 bytes after its first. */
 const LOSSY_EDGE_BYTES = 3;
+/** Cut characters leave at most this many errors at a piece's two edges (each stray continuation byte is one). */
+const LOSSY_MAX_EDGE_ERRORS = 4;
 
 function lossySegments(
   text: string,
@@ -97,7 +120,8 @@ function lossySegments(
       while (segEnd > segStart && text.charCodeAt(segEnd - 1) < 0x80) segEnd--;
       const replacement = joined.replace(/\ufffd+/g, '\ufffd').replace(/[\x00-\x7f]+$/, '');
       if (replacement !== text.slice(segStart, segEnd) && isPlausible(replacement, false)) {
-        const gain = textLog10P(replacement).total - textLog10P(text, segStart, segEnd).total - hypothesis.cost;
+        // U+FFFD counts for nothing either way: merging several into one must not look like a gain.
+        const gain = scoreWithoutLoss(replacement, 0, replacement.length) - scoreWithoutLoss(text, segStart, segEnd) - hypothesis.cost;
         out.push({ start: segStart, end: segEnd, replacement, hypothesis, gain });
       }
     }
@@ -113,7 +137,8 @@ function lossySegments(
       const dec = decode(hypothesis.truth, bytes, bs, be);
       // Errors inside a piece (not where a gap cut a character) mean it was never this damage:
       // clean text beside the damaged sentence. It ends the segment and is left alone.
-      if (dec.errors.some((e) => e > bs + LOSSY_EDGE_BYTES && e < be - LOSSY_EDGE_BYTES)) {
+      const atEdges = dec.errors.every((e) => e < bs + LOSSY_EDGE_BYTES || e >= be - LOSSY_EDGE_BYTES);
+      if (!atEdges || dec.errors.length > LOSSY_MAX_EDGE_ERRORS) {
         flush(runStart);
         if (k === unmappable.length) break;
         const c = text.charCodeAt(runEnd);

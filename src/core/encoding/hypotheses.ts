@@ -29,6 +29,8 @@ export const HYPOTHESES: readonly Hypothesis[] = [
   { truth: 'gbk', shown: 'big5', cost: 4 },
   { truth: 'utf-8', shown: 'big5', cost: 4 },
   { truth: 'utf-8', shown: 'shift_jis', cost: 4 },
+  // GBK read as UTF-8 is nearly all U+FFFD; only the rare byte runs that happen to be UTF-8 survive.
+  { truth: 'gbk', shown: 'utf-8', cost: 4 },
   { truth: 'big5', shown: 'windows-1252', cost: 4.5 },
   { truth: 'shift_jis', shown: 'windows-1252', cost: 5 },
 ];
