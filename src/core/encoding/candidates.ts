@@ -90,10 +90,11 @@ export function candidatesFor(text: string, from: number, to: number, hypothesis
  * its own (a character cut by the gap becomes one U+FFFD) and the pieces are joined, so the
  * characters the remaining bytes still determine come back and the rest stays marked.
  */
-function scoreWithoutLoss(s: string, a: number, b: number): number {
+/** The language model's score leaving U+FFFD out, and how many there were. */
+function scoreWithoutLoss(s: string, a: number, b: number): [number, number] {
   let lost = 0;
   for (let i = a; i < b; i++) if (s.charCodeAt(i) === 0xfffd) lost++;
-  return textLog10P(s, a, b).total - lost * COST_REPLACEMENT;
+  return [textLog10P(s, a, b).total - lost * COST_REPLACEMENT, lost];
 }
 
 /** A gap cuts at most one character on each side: a UTF-8 character has at most 3 bytes after its first. */
@@ -120,8 +121,10 @@ function lossySegments(
       while (segEnd > segStart && text.charCodeAt(segEnd - 1) < 0x80) segEnd--;
       const replacement = joined.replace(/\ufffd+/g, '\ufffd').replace(/[\x00-\x7f]+$/, '');
       if (replacement !== text.slice(segStart, segEnd) && isPlausible(replacement, false)) {
-        // U+FFFD counts for nothing either way: merging several into one must not look like a gain.
-        const gain = scoreWithoutLoss(replacement, 0, replacement.length) - scoreWithoutLoss(text, segStart, segEnd) - hypothesis.cost;
+        // Merging several U+FFFD into one is no gain; a U+FFFD the repair adds is a loss like any other.
+        const [after, lostAfter] = scoreWithoutLoss(replacement, 0, replacement.length);
+        const [before, lostBefore] = scoreWithoutLoss(text, segStart, segEnd);
+        const gain = after - before + Math.max(0, lostAfter - lostBefore) * COST_REPLACEMENT - hypothesis.cost;
         out.push({ start: segStart, end: segEnd, replacement, hypothesis, gain });
       }
     }

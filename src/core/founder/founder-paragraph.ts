@@ -80,13 +80,18 @@ function wordSupport(text: string, i: number, start: number, end: number, markAt
   return best;
 }
 
-function neighbourKind(text: string, i: number, start: number, end: number, cands: Map<number, FounderCandidate>): 'edge' | 'han' | 'mark' | 'paired' | 'other' {
+const REAL_OPEN = new Set([0x201c, 0x2018, 0xff08, 0x300a, 0x300c, 0x300e, 0x3010]);
+const REAL_CLOSE = new Set([0x201d, 0x2019, 0xff09, 0x300b, 0x300d, 0x300f, 0x3011]);
+
+function neighbourKind(text: string, i: number, start: number, end: number, cands: Map<number, FounderCandidate>): 'edge' | 'han' | 'mark' | 'open' | 'close' | 'other' {
   if (i < start || i >= end) return 'edge';
   const c = cands.get(i);
-  if (c?.punct) return c.role === 'open' || c.role === 'close' ? 'paired' : 'mark';
+  if (c?.punct) return c.role === 'open' ? 'open' : c.role === 'close' ? 'close' : 'mark';
   const code = text.charCodeAt(i);
   if (isHan(code)) return 'han';
-  if (isChinesePunct(code)) return code === 0x201c || code === 0x201d || code === 0xff08 || code === 0xff09 || code === 0x300a || code === 0x300b ? 'paired' : 'mark';
+  if (REAL_OPEN.has(code)) return 'open';
+  if (REAL_CLOSE.has(code)) return 'close';
+  if (isChinesePunct(code)) return 'mark';
   if (code === 0x0a || code === 0x0d) return 'edge';
   return 'other';
 }
@@ -99,6 +104,7 @@ function logitOf(text: string, c: FounderCandidate, start: number, end: number, 
   const support = wordSupport(text, c.at, start, end, markAt);
   if (support > W.WORD_SUPPORT_FLOOR) logit -= W.WORD_SUPPORT_WEIGHT * support;
 
+  if (c.symbol === '？' && !hasQuestionCue(text, c.at, start, cands)) logit += W.QUESTION_WITHOUT_CUE;
   if (c.symbol === '、' && orphans(text, c.at, start, end, markAt) === 2) logit += W.LIST_MARK_STRANDING_BOTH;
 
   const before = neighbourKind(text, c.at - 1, start, end, cands);
@@ -111,9 +117,13 @@ function logitOf(text: string, c: FounderCandidate, start: number, end: number, 
       logit += SENTENCE_FINAL.includes(c.symbol) || c.symbol === '：' || c.role === 'run' ? W.FINAL_AT_PARAGRAPH_END : W.CLAUSE_AT_PARAGRAPH_END;
     }
     if (before === 'mark' && !cands.has(c.at - 1)) logit += W.BREAK_AFTER_BREAK;
-    if (before === 'paired' || after === 'paired') logit += W.BREAK_BESIDE_PAIRED_MARK;
+    if (after === 'other' && isAsciiSymbol(text.charCodeAt(c.at + 1))) logit += W.BREAK_BEFORE_ASCII_SYMBOL;
+    if (before === 'open') logit += W.BREAK_AFTER_OPEN;
+    else if (before === 'close' || after === 'open') logit += W.BREAK_BESIDE_PAIRED_MARK;
   } else if (c.role === 'open') {
     if (before === 'edge' || before === 'mark' || before === 'other') logit += W.OPEN_AFTER_BOUNDARY;
+  } else if (c.role === 'close') {
+    if (before === 'open') logit += W.BREAK_AFTER_OPEN;
   }
   return logit;
 }
@@ -133,6 +143,23 @@ function orphans(text: string, i: number, start: number, end: number, markAt: Ma
     if (!bound) n++;
   }
   return n;
+}
+
+/** 吗 呢 什么 谁 哪 几 多少 是否 … (and classical 乎 奚 何 焉 岂 耶 哉): a question asks before its mark. */
+const QUESTION_CUES = new Set([...'吗呢么吧谁哪几啥否多何奚乎焉岂哉耶嘛难怎'].map((c) => c.charCodeAt(0)));
+
+function isAsciiSymbol(code: number): boolean {
+  return code === 0x2f || code === 0x5c || code === 0x2d || code === 0x5f || code === 0x2e || code === 0x3d || code === 0x7c;
+}
+
+/** Looks back across hard-wrapped lines too, up to the previous clause mark. */
+function hasQuestionCue(text: string, at: number, _start: number, cands: Map<number, FounderCandidate>): boolean {
+  for (let i = at - 1; i >= 0 && at - i <= W.QUESTION_LOOKBACK; i--) {
+    const code = text.charCodeAt(i);
+    if (isClauseMark(code) || cands.get(i)?.punct) break;
+    if (QUESTION_CUES.has(code)) return true;
+  }
+  return false;
 }
 
 function isBlankBefore(text: string, i: number, start: number): boolean {
@@ -227,14 +254,19 @@ export function decideParagraphs(text: string, paragraphs: readonly Span[]): Fou
   return list;
 }
 
-/** Two clause marks are never written side by side: of such a pair, the likelier one stays a mark. */
+/**
+ * Two clause marks are never written side by side: of such a pair, the likelier one stays a mark,
+ * except that a colon opening a quotation (曰：“) wins, since that is where quotations open.
+ */
 function resolveAdjacentBreaks(list: FounderCandidate[]): void {
   for (let k = 1; k < list.length; k++) {
     const a = list[k - 1];
     const b = list[k];
     if (b.at !== a.at + 1 || !a.punct || !b.punct || a.role !== 'break' || b.role !== 'break') continue;
-    if (a.logit >= b.logit) b.punct = false;
-    else a.punct = false;
+    const next = list[k + 1];
+    const colonOpensQuote = b.symbol === '：' && next !== undefined && next.at === b.at + 1 && next.role === 'open';
+    if (colonOpensQuote || b.logit > a.logit) a.punct = false;
+    else b.punct = false;
   }
 }
 

@@ -10,7 +10,7 @@
  * shifted-looking character in damaged text is really the mark.
  */
 export const MARK_RATE: Readonly<Record<string, number>> = {
-  '，': 0.055, '。': 0.025, '、': 0.008, '：': 0.003, '；': 0.0015, '？': 0.0015, '！': 0.001, '·': 0.0004,
+  '，': 0.055, '。': 0.025, '、': 0.008, '：': 0.003, '；': 0.0015, '？': 0.001, '！': 0.001, '·': 0.0004,
   '“': 0.004, '”': 0.004, '‘': 0.0002, '’': 0.0002, '（': 0.002, '）': 0.002, '《': 0.0015, '》': 0.0015,
   '〔': 0.00001, '〕': 0.00001, '［': 0.00001, '］': 0.00001, '【': 0.0002, '】': 0.0002,
   '「': 0.0002, '」': 0.0002, '『': 0.00005, '』': 0.00005, '〈': 0.00005, '〉': 0.00005, '〖': 0.00002, '〗': 0.00002,
@@ -37,9 +37,13 @@ export const CLAUSE_AT_PARAGRAPH_END = -0.5;
 /** Han characters bind to Han neighbours; one wedged against Latin letters, digits or a space is more likely a mark (FIFO遥, 2 版冤). */
 export const NEXT_TO_NON_HAN = 0.4;
 
-/** Two clause marks in a row (，。) are not written (two candidates side by side are settled by resolveAdjacentBreaks); a mark next to a quote or bracket is (。” ：“ ）。). */
+/**
+ * Two clause marks in a row (，。) are not written (two candidates side by side are settled by resolveAdjacentBreaks);
+ * a mark after a closing quote or before an opening one is (”。 ）， ：“ ，《), but never right after an opening one (“。).
+ */
 export const BREAK_AFTER_BREAK = -2;
 export const BREAK_BESIDE_PAIRED_MARK = 1.0;
+export const BREAK_AFTER_OPEN = -3;
 
 /** Paired marks: a partner in the same paragraph makes both likely; none makes a lone 叶/野/渊 almost surely a character. */
 export const PAIR_MATCHED = 1.5;
@@ -76,3 +80,13 @@ export const PAIR_MAX_DISTANCE = 400;
 export const LIST_MARK_STRANDING_BOTH = -4;
 /** Single-character words likelier than this (说 的 他 在) stand alone next to marks all the time. */
 export const ORPHAN_SINGLE_WORD_LOG10P = -4.4;
+
+/**
+ * A ？ closes a question, and Chinese questions carry a cue before the mark (吗 呢 谁 哪 什么 是否, classical
+ * 乎 奚 何 哉) within the clause; without one, a 钥 is the character (公钥, 私钥).
+ */
+export const QUESTION_WITHOUT_CUE = -2;
+export const QUESTION_LOOKBACK = 30;
+
+/** A clause mark is followed by text, a space, a quote or the end — not by / - _ . (公钥/私钥 is a word pair). */
+export const BREAK_BEFORE_ASCII_SYMBOL = -1.5;
