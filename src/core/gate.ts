@@ -27,9 +27,23 @@ function isOddSymbol(c: number): boolean {
   );
 }
 
+/** What the cheap scan saw, as bits: which repairs are worth running at all. */
+export const SUSPECT_FOUNDER = 1;
+export const SUSPECT_ENCODING = 2;
+
 /** True when text may hold mojibake; `evidence` lets a Founder-damaged page pass its quieter paragraphs too. */
 export function isSuspect(text: string, evidence?: Evidence): boolean {
+  return suspectSignals(text, evidence) !== 0;
+}
+
+/**
+ * SUSPECT_ENCODING when the text shows re-decoded bytes (Latin-1 pairs, U+FFFD, rare Han,
+ * stray kana or symbols); SUSPECT_FOUNDER when it shows shifted punctuation (or its page does).
+ */
+export function suspectSignals(text: string, evidence?: Evidence): number {
+  let signals = 0;
   let latinRun = 0;
+  let prevLatin1 = false;
   let han = 0;
   let odd = 0;
   let kana = 0;
@@ -39,16 +53,21 @@ export function isSuspect(text: string, evidence?: Evidence): boolean {
       latinRun = 0;
       continue;
     }
-    // Two Latin-1 or windows-1252 characters side by side: ä½, ÄãºÃ (one é alone is French).
+    if (signals === (SUSPECT_ENCODING | SUSPECT_FOUNDER)) break;
+    // Two Latin-1 or windows-1252 characters side by side, one of them in 0x80–0xFF: ä½, ÄãºÃ, æ‰
+    // (one é alone is French; “” and —— alone are Chinese punctuation).
     if (c <= 0xff || (c >= 0x152 && c <= 0x2122 && c < 0x2460)) {
-      if (++latinRun >= 2) return true;
+      const latin1 = c <= 0xff;
+      if (latinRun > 0 && (latin1 || prevLatin1)) signals |= SUSPECT_ENCODING;
+      latinRun++;
+      prevLatin1 = latin1;
       continue;
     }
     latinRun = 0;
-    if (c === 0xfffd) return true;
+    if (c === 0xfffd) signals |= SUSPECT_ENCODING;
     if (c >= 0x4e00 && c <= 0x9fff) {
       han++;
-      if (FOUNDER_TELLS.has(c)) return true;
+      if (FOUNDER_TELLS.has(c)) signals |= SUSPECT_FOUNDER;
       if (!isCommonHan(c)) odd++;
     } else if (c >= 0x3040 && c <= 0x30ff) {
       kana++;
@@ -56,9 +75,9 @@ export function isSuspect(text: string, evidence?: Evidence): boolean {
       odd++;
     }
   }
-  if (odd >= ODD_MIN && odd >= han * ODD_SHARE) return true;
+  if (odd >= ODD_MIN && odd >= han * ODD_SHARE) signals |= SUSPECT_ENCODING;
   // A few kana among many Han characters: 浣犲ソ (UTF-8 read as GBK); Japanese has kana everywhere.
-  if (kana > 0 && kana * 8 < han && odd > 0) return true;
-  if (evidence !== undefined && evidence.founderParagraphs > 0 && han > 0) return true;
-  return false;
+  if (kana > 0 && kana * 8 < han && odd > 0) signals |= SUSPECT_ENCODING;
+  if (evidence !== undefined && evidence.founderParagraphs > 0 && han > 0) signals |= SUSPECT_FOUNDER;
+  return signals;
 }

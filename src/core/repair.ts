@@ -2,7 +2,7 @@ import { encodingSteps } from './encoding/encoding-repair';
 import { collectEvidence } from './evidence';
 import type { Span } from './founder/founder-paragraph';
 import { founderSteps } from './founder/founder-repair';
-import { isSuspect } from './gate';
+import { SUSPECT_ENCODING, SUSPECT_FOUNDER, suspectSignals } from './gate';
 import { lossySteps } from './lossy';
 import type { Evidence, Hints, RepairResult, Step } from './types';
 
@@ -13,12 +13,15 @@ export { collectEvidence };
  * (collectEvidence over all of it); without it, the text is its own evidence.
  */
 export function repair(text: string, evidence?: Evidence, hints?: Hints): RepairResult {
-  if (hints?.founder !== 'force' && !isSuspect(text, evidence)) return { text, steps: [], flagged: false };
-  const ev = evidence ?? collectEvidence([text]);
-  let steps: Step[] = hints?.encodings === false ? [] : encodingSteps(text);
-  // Founder damage lives in text that is otherwise intact; never inside a span already re-decoded.
-  const founder = founderSteps(text, paragraphsOf(text), ev, hints).filter((f) => !overlapsAny(f, steps));
-  steps = merge(steps, founder);
+  const signals = hints?.founder === 'force' ? SUSPECT_FOUNDER | suspectSignals(text, evidence) : suspectSignals(text, evidence);
+  if (signals === 0) return { text, steps: [], flagged: false };
+  let steps: Step[] = hints?.encodings === false || (signals & SUSPECT_ENCODING) === 0 ? [] : encodingSteps(text);
+  if (signals & SUSPECT_FOUNDER) {
+    const ev = evidence ?? collectEvidence([text]);
+    // Founder damage lives in text that is otherwise intact; never inside a span already re-decoded.
+    const founder = founderSteps(text, paragraphsOf(text), ev, hints).filter((f) => !overlapsAny(f, steps));
+    steps = merge(steps, founder);
+  }
   steps = merge(steps, lossySteps(text).filter((l) => !overlapsAny(l, steps)));
   return finish(text, steps);
 }
