@@ -1,5 +1,7 @@
 import { decode, reEncode, type Decoded } from '../codecs';
-import { COST_REPLACEMENT, textLog10P } from '../model';
+import { COST_REPLACEMENT, isCommonHan, textLog10P } from '../model';
+import type { CodecName } from '../codecs';
+import { isChinesePunct } from '../text-classes';
 import type { Hypothesis } from './hypotheses';
 
 /** A span of the text that re-decodes strictly under one hypothesis, and what the language model thinks of it. */
@@ -64,16 +66,30 @@ function withFourByteBreaks(unmappable: number[], byteAt: Uint32Array, from: num
  * from bytes that decode without error as `truth`, with pure-ASCII edges trimmed
  * (ASCII bytes read the same in every codec here, so they need no repair).
  */
-export function candidatesFor(text: string, from: number, to: number, hypothesis: Hypothesis, out: Candidate[], present: number): void {
-  const { shown, truth } = hypothesis;
+export function candidatesFor(
+  text: string,
+  from: number,
+  to: number,
+  shown: CodecName,
+  hypotheses: readonly Hypothesis[],
+  out: Candidate[],
+  present: number,
+  prefix: Float64Array,
+): void {
   if ((SHOWN_NEEDS[shown] & present) === 0) return;
+  // One re-encoding serves every hypothesis with this shown decoder.
   const enc = reEncode(shown, text, from, to);
   const { bytes, byteAt } = enc;
   const unmappable = shown === 'gbk' ? withFourByteBreaks(enc.unmappable, byteAt, from, to) : enc.unmappable;
+  const lossy = text.includes('\ufffd', from);
+  // Lossy text is read twice, strictly and across gaps: the second pass reuses the first one's decodes.
+  const decoded = lossy ? hypotheses.map(() => new Map<number, Decoded>()) : undefined;
   let runStart = from;
   for (let k = 0; k <= unmappable.length; k++) {
     const runEnd = k < unmappable.length ? unmappable[k] : to;
-    if (runEnd > runStart) regionsOfRun(text, from, runStart, runEnd, bytes, byteAt, hypothesis, out);
+    if (runEnd > runStart) {
+      hypotheses.forEach((h, i) => regionsOfRun(text, from, runStart, runEnd, bytes, byteAt, h, out, prefix, decoded?.[i]));
+    }
     if (k < unmappable.length) {
       runStart = runEnd + 1;
       // A surrogate pair is listed once, by its high half.
@@ -81,7 +97,7 @@ export function candidatesFor(text: string, from: number, to: number, hypothesis
       if (c >= 0xd800 && c <= 0xdbff) runStart++;
     }
   }
-  if (text.includes('\ufffd', from)) lossySegments(text, from, to, hypothesis, bytes, byteAt, unmappable, out);
+  if (decoded) hypotheses.forEach((h, i) => lossySegments(text, from, to, h, bytes, byteAt, unmappable, out, decoded[i]));
 }
 
 /**
@@ -97,6 +113,9 @@ function scoreWithoutLoss(s: string, a: number, b: number): [number, number] {
   return [textLog10P(s, a, b).total - lost * COST_REPLACEMENT, lost];
 }
 
+/** Keys a byte range [bs, be) as one number (byte offsets stay far below 2^21 per text). */
+const BYTE_KEY = 0x100000000;
+
 /** A gap cuts at most one character on each side: a UTF-8 character has at most 3 bytes after its first. */
 const LOSSY_EDGE_BYTES = 3;
 /** Cut characters leave at most this many errors at a piece's two edges (each stray continuation byte is one). */
@@ -111,6 +130,7 @@ function lossySegments(
   byteAt: Uint32Array,
   unmappable: number[],
   out: Candidate[],
+  decoded: Map<number, Decoded>,
 ): void {
   let segStart = -1;
   let joined = '';
@@ -137,7 +157,7 @@ function lossySegments(
     if (runEnd > runStart) {
       const bs = byteAt[runStart - from];
       const be = byteAt[runEnd - from];
-      const dec = decode(hypothesis.truth, bytes, bs, be);
+      const dec = decoded.get(bs * BYTE_KEY + be) ?? decode(hypothesis.truth, bytes, bs, be);
       // Errors inside a piece (not where a gap cut a character) mean it was never this damage:
       // clean text beside the damaged sentence. It ends the segment and is left alone.
       const atEdges = dec.errors.every((e) => e < bs + LOSSY_EDGE_BYTES || e >= be - LOSSY_EDGE_BYTES);
@@ -185,6 +205,8 @@ function regionsOfRun(
   byteAt: Uint32Array,
   hypothesis: Hypothesis,
   out: Candidate[],
+  prefix: Float64Array,
+  decoded: Map<number, Decoded> | undefined,
 ): void {
   const bs = byteAt[runStart - from];
   const be = byteAt[runEnd - from];
@@ -197,6 +219,7 @@ function regionsOfRun(
   }
   if (!high) return;
   const dec = decode(hypothesis.truth, bytes, bs, be);
+  decoded?.set(bs * BYTE_KEY + be, dec);
   // Clean byte regions lie between decode errors.
   let regionStart = bs;
   const errs = dec.errors;
@@ -206,7 +229,7 @@ function regionsOfRun(
     const isError = j < dec.text.length && e < errs.length && errs[e] === at && dec.text.charCodeAt(j) === 0xfffd;
     if (isError || j === dec.text.length) {
       const regionEnd = at;
-      if (regionEnd > regionStart) addRegion(text, from, runStart, runEnd, dec, byteAt, regionStart, regionEnd, hypothesis, out);
+      if (regionEnd > regionStart) addRegion(text, from, runStart, runEnd, dec, byteAt, regionStart, regionEnd, hypothesis, out, prefix);
       if (isError) {
         e++;
         regionStart = j + 1 <= dec.text.length ? dec.srcAt[j + 1] : be;
@@ -217,6 +240,21 @@ function regionsOfRun(
 
 function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/**
+ * Damage always shows at least one character natural text rarely has (a rare Han character,
+ * a Latin-1 letter, a symbol, a stray kana). A span of only common Han characters and
+ * punctuation reads as it should, so it is not worth a language-model comparison.
+ */
+function hasOddChar(text: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80 || isChinesePunct(c) || c === 0x3000) continue;
+    if (c >= 0x4e00 && c <= 0x9fff && isCommonHan(c)) continue;
+    return true;
+  }
+  return false;
 }
 
 /** The output unit whose bytes start exactly at byte p (the first of several), or -1. */
@@ -252,6 +290,7 @@ function addRegion(
   q: number,
   hypothesis: Hypothesis,
   out: Candidate[],
+  prefix: Float64Array,
 ): void {
   let a = lowerBound(byteAt, from, runStart, runEnd, p);
   // Last index in [a, runEnd] whose character starts at or before q.
@@ -262,7 +301,7 @@ function addRegion(
   if (b < text.length && isLowSurrogate(text.charCodeAt(b))) b--;
   while (a < b && text.charCodeAt(a) < 0x80) a++;
   while (b > a && text.charCodeAt(b - 1) < 0x80) b--;
-  if (b <= a) return;
+  if (b <= a || !hasOddChar(text, a, b)) return;
   const bp = byteAt[a - from];
   const bq = byteAt[b - from];
   if (bq <= bp) return;
@@ -272,7 +311,7 @@ function addRegion(
   if (j0 < 0 || j1 < 0) return;
   const replacement = dec.text.slice(j0, j1);
   if (replacement === text.slice(a, b) || !isPlausible(replacement, true)) return;
-  const before = textLog10P(text, a, b).total;
+  const before = prefix[b] - prefix[a];
   const after = textLog10P(replacement).total;
   out.push({ start: a, end: b, replacement, hypothesis, gain: after - before - hypothesis.cost });
 }

@@ -1,9 +1,17 @@
+import { SUSPECT_ENCODING, suspectSignals } from '../gate';
 import type { Step } from '../types';
 import { candidatesFor, classesPresent, isPlausible, type Candidate } from './candidates';
-import { HYPOTHESES, MAX_LAYERS } from './hypotheses';
+import { cumulativeLog10P } from '../model';
+import { BY_SHOWN, MAX_LAYERS } from './hypotheses';
 
 /** A repair whose gain is this far above zero is as sure as the engine gets; confidence scales up to it. */
 const SURE_GAIN = 10;
+
+/** A repair this much likelier than the text as it stands is not one a rarer decoder would overturn. */
+const CONFIDENT_GAIN = 8;
+
+/** What lossy damage left behind says nothing about whether the rest now reads right. */
+const LOST = /\ufffd/g;
 
 /**
  * Finds the spans of text[from, to) that read better re-decoded, picks the best
@@ -17,6 +25,8 @@ export function encodingSteps(text: string, from = 0, to = text.length): Step[] 
     const codecs = [c.hypothesis.truth, c.hypothesis.shown];
     let gain = c.gain;
     for (let layer = 1; layer < MAX_LAYERS; layer++) {
+      // Most repairs come out as natural text: the cheap scan says so before any codec runs again.
+      if ((suspectSignals(replacement.replace(LOST, '')) & SUSPECT_ENCODING) === 0) break;
       // The whole span must improve again: a double encoding is undone as a whole.
       const inner = bestCandidates(replacement, 0, replacement.length).filter((x) => x.end - x.start >= replacement.length * 0.5);
       if (inner.length === 0) break;
@@ -48,7 +58,20 @@ export function encodingSteps(text: string, from = 0, to = text.length): Step[] 
 function bestCandidates(text: string, from: number, to: number): Candidate[] {
   const all: Candidate[] = [];
   const present = classesPresent(text, from, to);
-  for (const h of HYPOTHESES) candidatesFor(text, from, to, h, all, present);
+  const prefix = cumulativeLog10P(text);
+  let chosen: Candidate[] = [];
+  for (const [shown, hypotheses] of BY_SHOWN) {
+    candidatesFor(text, from, to, shown, hypotheses, all, present, prefix);
+    chosen = pick(all);
+    // Decoders are tried commonest first; once the picked repairs leave text the cheap scan
+    // calls natural, rarer decoders could only compete with a repair that already reads right.
+    if (chosen.length > 0 && chosen.every((c) => c.gain >= CONFIDENT_GAIN) && (suspectSignals(applied(text, chosen).replace(LOST, '')) & SUSPECT_ENCODING) === 0) break;
+  }
+  return chosen;
+}
+
+/** The best non-overlapping candidates, in text order. */
+function pick(all: readonly Candidate[]): Candidate[] {
   const good = all.filter((c) => c.gain > 0).sort((x, y) => y.gain - x.gain);
   const chosen: Candidate[] = [];
   for (const c of good) {
@@ -56,4 +79,14 @@ function bestCandidates(text: string, from: number, to: number): Candidate[] {
     chosen.push(c);
   }
   return chosen.sort((x, y) => x.start - y.start);
+}
+
+function applied(text: string, chosen: readonly Candidate[]): string {
+  let out = '';
+  let at = 0;
+  for (const c of chosen) {
+    out += text.slice(at, c.start) + c.replacement;
+    at = c.end;
+  }
+  return out + text.slice(at);
 }

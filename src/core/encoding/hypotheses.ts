@@ -32,8 +32,14 @@ export const HYPOTHESES: readonly Hypothesis[] = [
   // GBK read as UTF-8 is nearly all U+FFFD; only the rare byte runs that happen to be UTF-8 survive.
   { truth: 'gbk', shown: 'utf-8', cost: 4 },
   { truth: 'big5', shown: 'windows-1252', cost: 4.5 },
-  { truth: 'shift_jis', shown: 'windows-1252', cost: 5 },
 ];
 
 /** Layers of damage undone at most (double encodings are common, triple ones are seen, more is noise). */
 export const MAX_LAYERS = 3;
+
+/** The hypotheses grouped by the decoder that showed the text, so each text is re-encoded once per decoder. */
+export const BY_SHOWN: ReadonlyMap<CodecName, readonly Hypothesis[]> = (() => {
+  const m = new Map<CodecName, Hypothesis[]>();
+  for (const h of HYPOTHESES) m.set(h.shown, [...(m.get(h.shown) ?? []), h]);
+  return m;
+})();

@@ -246,8 +246,12 @@ export function decideParagraphs(text: string, paragraphs: readonly Span[]): Fou
   const finalPairs = matchPairs(paired.filter((c) => c.punct));
   for (const c of paired) if (c.punct && !finalPairs.has(c.at)) c.punct = false;
 
+  // Candidates are in text order, so each paragraph's are one slice of the list.
+  let k = 0;
   for (const span of paragraphs) {
-    const inSpan = list.filter((c) => c.at >= span[0] && c.at < span[1]);
+    const first = k;
+    while (k < list.length && list[k].at < span[1]) k++;
+    const inSpan = list.slice(first, k);
     keepVerseRhythm(inSpan, span[0]);
     markContextual(text, inSpan, byAt, span[0], span[1]);
   }

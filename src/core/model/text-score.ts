@@ -145,12 +145,28 @@ function classCost(c: number): number {
  * text[start, end) in UTF-16 units; a surrogate pair counts as one char. Allocation-free.
  */
 export function textLog10P(text: string, start = 0, end = text.length): { total: number; chars: number } {
+  return scan(text, start, end, null);
+}
+
+/**
+ * Running totals over the whole text: prefix[i] is the log10 probability of text[0, i), each character scored in
+ * its context. A span's score is then prefix[b] − prefix[a] in O(1): the encoding repair compares thousands of
+ * candidate spans of one text against the text as it stands.
+ */
+export function cumulativeLog10P(text: string): Float64Array {
+  const prefix = new Float64Array(text.length + 1);
+  scan(text, 0, text.length, prefix);
+  return prefix;
+}
+
+function scan(text: string, start: number, end: number, prefix: Float64Array | null): { total: number; chars: number } {
   const uni = unigramTable();
   let total = 0;
   let chars = 0;
   let prev = 0; // previous code point when it was a Han char in the model, else 0
   let prevKana = false;
   for (let i = start; i < end; i++) {
+    if (prefix) prefix[i] = total;
     let c = text.charCodeAt(i);
     chars++;
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
@@ -158,6 +174,7 @@ export function textLog10P(text: string, start = 0, end = text.length): { total:
       if (d >= 0xdc00 && d <= 0xdfff) {
         c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
         i++;
+        if (prefix) prefix[i] = total;
         total +=
           c >= 0x20000 && c <= 0x3ffff ? COST_ASTRAL_HAN : c >= 0x1f000 && c <= 0x1faff ? COST_EMOJI : c >= 0xf0000 ? COST_PRIVATE_USE : COST_OTHER_RARE;
         prev = 0;
@@ -197,5 +214,6 @@ export function textLog10P(text: string, start = 0, end = text.length): { total:
     prevKana = false;
     total += classCost(c);
   }
+  if (prefix) prefix[end] = total;
   return { total, chars };
 }
