@@ -1,15 +1,25 @@
-import { paragraphSigns } from './founder/founder-paragraph';
+import { paragraphSigns, unpairedMarks } from './founder/founder-paragraph';
 import { isHan } from './text-classes';
 import type { Evidence } from './types';
 
 export function emptyEvidence(): Evidence {
-  return { chars: 0, han: 0, realPunct: 0, founderCandidates: 0, founderCommaStop: 0, paragraphs: 0, founderParagraphs: 0 };
+  return {
+    chars: 0,
+    han: 0,
+    realPunct: 0,
+    founderCandidates: 0,
+    founderCommaStop: 0,
+    paragraphs: 0,
+    founderParagraphs: 0,
+    unpairedOpen: 0,
+    unpairedClose: 0,
+  };
 }
 
 /** Evidence is plain counts, so a page's parts add up to the page. */
 export function mergeEvidence(a: Evidence, b: Evidence): Evidence {
   const out = emptyEvidence();
-  for (const key of Object.keys(out) as (keyof Evidence)[]) out[key] = a[key] + b[key];
+  for (const key of Object.keys(out) as (keyof Evidence)[]) out[key] = (a[key] ?? 0) + (b[key] ?? 0);
   return out;
 }
 
@@ -42,5 +52,10 @@ function addParagraph(e: Evidence, text: string, start: number, end: number): vo
   e.realPunct += signs.realClauseMarks;
   e.founderCandidates += signs.candidates;
   e.founderCommaStop += signs.freeClauseMarks;
-  if (signs.freeClauseMarks > 0 && signs.realClauseMarks === 0) e.founderParagraphs++;
+  if (signs.freeClauseMarks > 0 && signs.realClauseMarks === 0) {
+    e.founderParagraphs++;
+    const [open, close] = unpairedMarks(text, start, end);
+    e.unpairedOpen = (e.unpairedOpen ?? 0) + open;
+    e.unpairedClose = (e.unpairedClose ?? 0) + close;
+  }
 }

@@ -63,6 +63,13 @@ export interface Evidence {
   /** Paragraphs (or texts) seen, and how many looked Founder-damaged on their own. */
   paragraphs: number;
   founderParagraphs: number;
+  /**
+   * Shifted opening and closing marks (野 叶 渊 耶 / 冶 曳 冤 爷) left without a partner inside their own
+   * paragraph: hard-wrapped e-paper lines split quotations, so a page with both kinds pairs them across
+   * paragraphs, and a caller repairing paragraph by paragraph must know. Optional for older callers.
+   */
+  unpairedOpen?: number;
+  unpairedClose?: number;
 }
 
 export interface Hints {

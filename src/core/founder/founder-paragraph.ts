@@ -201,6 +201,28 @@ function matchPairs(list: FounderCandidate[]): Set<number> {
   return matched;
 }
 
+/** Shifted opening and closing marks of a paragraph left over after pairing them in order, as [open, close]. */
+export function unpairedMarks(text: string, start: number, end: number): [number, number] {
+  const depth = new Map<string, number>();
+  let close = 0;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x4e00) continue;
+    const sym = founderSymbolOf(code);
+    if (!sym || W.MARK_RATE[sym.symbol] === undefined) continue;
+    if (sym.role === 'open') depth.set(sym.symbol, (depth.get(sym.symbol) ?? 0) + 1);
+    else if (sym.role === 'close') {
+      const open = PARTNER.get(sym.symbol)!;
+      const d = depth.get(open) ?? 0;
+      if (d > 0) depth.set(open, d - 1);
+      else close++;
+    }
+  }
+  let open = 0;
+  for (const d of depth.values()) open += d;
+  return [open, close];
+}
+
 /** A paragraph of the text, [start, end). */
 export type Span = readonly [number, number];
 
@@ -210,7 +232,7 @@ export type Span = readonly [number, number];
  * a quotation over several lines. Two passes: the first sees neighbours as they stand,
  * the second knows which neighbours became marks.
  */
-export function decideParagraphs(text: string, paragraphs: readonly Span[]): FounderCandidate[] {
+export function decideParagraphs(text: string, paragraphs: readonly Span[], wrappedPairs = false): FounderCandidate[] {
   const list: FounderCandidate[] = [];
   const byAt = new Map<number, FounderCandidate>();
   const spanOf = new Map<FounderCandidate, Span>();
@@ -238,13 +260,17 @@ export function decideParagraphs(text: string, paragraphs: readonly Span[]): Fou
       c.logit = logitOf(text, c, start, end, byAt);
     }
     const matched = matchPairs(paired);
-    for (const c of paired) c.logit += matched.has(c.at) ? W.PAIR_MATCHED : W.PAIR_UNMATCHED;
+    const unmatched = wrappedPairs ? W.PAIR_UNMATCHED_WRAPPED : W.PAIR_UNMATCHED;
+    for (const c of paired) c.logit += matched.has(c.at) ? W.PAIR_MATCHED : unmatched;
     for (const c of list) if (c.logit !== RUN_LOGIT) c.punct = c.logit > 0;
     resolveAdjacentBreaks(list);
   }
-  // Pairs stand or fall together: a quote whose partner stayed a character stays one too.
-  const finalPairs = matchPairs(paired.filter((c) => c.punct));
-  for (const c of paired) if (c.punct && !finalPairs.has(c.at)) c.punct = false;
+  // Pairs stand or fall together: a quote whose partner stayed a character stays one too
+  // (unless the page's quotations run across paragraphs this caller sees one at a time).
+  if (!wrappedPairs) {
+    const finalPairs = matchPairs(paired.filter((c) => c.punct));
+    for (const c of paired) if (c.punct && !finalPairs.has(c.at)) c.punct = false;
+  }
 
   // Candidates are in text order, so each paragraph's are one slice of the list.
   let k = 0;

@@ -75,7 +75,10 @@ export function founderSteps(text: string, paragraphs: readonly Span[], evidence
   }
   const steps: Step[] = [];
   if (damaged.length === 0) return steps;
-  for (const c of decideParagraphs(text, damaged)) {
+  // Only a caller repairing part of what the evidence covers misses partners in other paragraphs.
+  const partial = evidence !== undefined && evidence.paragraphs > paragraphs.length;
+  const wrappedPairs = partial && (evidence.unpairedOpen ?? 0) > 0 && (evidence.unpairedClose ?? 0) > 0;
+  for (const c of decideParagraphs(text, damaged, wrappedPairs)) {
     if (!c.punct) continue;
     const last = steps[steps.length - 1];
     const confidence = confidenceOf(c.logit);

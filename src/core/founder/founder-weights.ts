@@ -48,6 +48,11 @@ export const BREAK_AFTER_OPEN = -3;
 /** Paired marks: a partner in the same paragraph makes both likely; none makes a lone 叶/野/渊 almost surely a character. */
 export const PAIR_MATCHED = 1.5;
 export const PAIR_UNMATCHED = -4;
+/**
+ * On a damaged page whose paragraphs leave both opening and closing marks unpaired (hard-wrapped lines
+ * split quotations), a lone mark's partner is in another paragraph: it counts only a little against.
+ */
+export const PAIR_UNMATCHED_WRAPPED = -0.5;
 
 /** An opening mark right after a clause mark, a space or the paragraph start (，“ ：《) is its usual place. */
 export const OPEN_AFTER_BOUNDARY = 0.5;
