@@ -7,8 +7,8 @@
 import { isCommonHan } from './model/common-han';
 import type { Evidence } from './types';
 
-/** Shifted ，。、 (袁 遥 尧): Founder damage always shows some of these. */
-const FOUNDER_TELLS = new Set([0x8881, 0x9065, 0x5c27]);
+/** Shifted ，。、” (袁 遥 尧 冶): Founder damage always shows some of these. */
+const FOUNDER_TELLS = new Set([0x8881, 0x9065, 0x5c27, 0x51b6]);
 
 /** Share of Han characters outside the common set above which a text looks like re-decoded bytes (about 1 in 12). */
 const ODD_SHARE = 1 / 12;

@@ -14,6 +14,12 @@ export const FOUNDER_EM_FLOOR = 97;
 export const FOUNDER_PARTIAL_EM_FLOOR = 97;
 /** Maximum share (%) of clean_* cases the engine may change, per clean kind. */
 export const CLEAN_MAX_CHANGED = 0;
+/** Minimum exact-match rate (%) on the lossless cases of each encoding kind and `mixed` (issue 3: at most one miss). */
+export const LOSSLESS_EM_FLOOR = 97;
+/** Minimum share (%) of lossy cases flagged (issue 3: ≥ 95 %). */
+export const LOSSY_FLAGGED_FLOOR = 95;
+/** Maximum share (%) of corrupted cases whose output is farther from the truth than the input. */
+export const WORSE_MAX = 0;
 
 const cases = loadDevset();
 const outputs = new Map(cases.map((c) => [c.id, repairCase(c)]));
@@ -42,4 +48,33 @@ describe('dev-set floors', () => {
     const changed = idsOf(kind, (inp, _, out) => out !== inp);
     expect(table.rows.get(kind)!['FP%'], `changed: ${changed.join(', ')}`).toBeLessThanOrEqual(CLEAN_MAX_CHANGED);
   });
+
+  const encodingKinds = [...new Set(cases.map((c) => c.kind))].filter((k) => !isCleanKind(k) && !k.startsWith('founder'));
+  it.each(encodingKinds)(`%s: lossless cases ≥ ${LOSSLESS_EM_FLOOR}% exact, none made worse`, (kind) => {
+    const lossless = cases.filter((c) => c.kind === kind && !c.lossy);
+    const missed = lossless.filter((c) => outputs.get(c.id)!.text !== c.expected).map((c) => c.id);
+    if (lossless.length > 0) {
+      expect(100 - (100 * missed.length) / lossless.length, `missed: ${missed.join(', ')}`).toBeGreaterThanOrEqual(LOSSLESS_EM_FLOOR);
+    }
+    expect(table.rows.get(kind)!['worse%'] ?? 0).toBeLessThanOrEqual(WORSE_MAX);
+  });
+
+  it(`lossy cases flagged ≥ ${LOSSY_FLAGGED_FLOOR}%; no clean or exactly repaired case flagged`, () => {
+    const lossy = cases.filter((c) => c.lossy);
+    const flagged = lossy.filter((c) => outputs.get(c.id)!.flagged).length;
+    expect((100 * flagged) / lossy.length).toBeGreaterThanOrEqual(LOSSY_FLAGGED_FLOOR);
+    const wrongly = cases
+      .filter((c) => !c.lossy && (isCleanKind(c.kind) || outputs.get(c.id)!.text === c.expected) && outputs.get(c.id)!.flagged)
+      .map((c) => c.id);
+    expect(wrongly, 'flagged although clean or fully repaired').toEqual([]);
+  });
+
+  it('lossy cases: the engine recovers characters (CER falls)', () => {
+    const lossyKinds = ['utf8_as_big5', 'utf8_as_shift_jis', 'gbk_as_utf8', 'double_utf8_gbk'];
+    for (const kind of lossyKinds) {
+      const row = table.rows.get(kind)!;
+      expect(row.CER!, kind).toBeLessThan(row.CERin!);
+    }
+  });
 });
+

@@ -20,6 +20,20 @@ const PASSES = 3;
 /** Runs are decided by their shape alone; this marks them so later passes leave them be. */
 const RUN_LOGIT = 3;
 
+/**
+ * The marks whose shifted forms give damage away: ，。、 are everywhere in Chinese, and ” (冶) closes
+ * every quotation, while 袁 遥 尧 冶 are rare as characters outside a handful of words the model knows.
+ */
+const TELLING_MARKS = new Set(['，', '。', '、', '”']);
+
+/** Titles that follow a surname (袁老师, 袁先生): the 袁 before them is a name, not a comma. */
+const TITLES = ['老师', '先生', '女士', '小姐', '同志', '教授', '主任', '书记', '院长', '校长', '局长', '部长', '市长', '县长', '经理', '师傅', '医生', '总'];
+
+function beforeTitle(text: string, i: number, end: number): boolean {
+  for (const t of TITLES) if (i + 1 + t.length <= end && text.startsWith(t, i + 1)) return true;
+  return text.charCodeAt(i - 1) === 0x59d3; // 姓袁: the family name itself
+}
+
 /** What a paragraph shows on its own: the basis of the decision whether it is damaged at all. */
 export interface ParagraphSigns {
   /** Real clause marks (，。；：？！). */
@@ -45,8 +59,8 @@ export function paragraphSigns(text: string, start: number, end: number): Paragr
     const sym = founderSymbolOf(code);
     if (!sym) continue;
     signs.candidates++;
-    if ((sym.symbol === '，' || sym.symbol === '。' || sym.symbol === '、') && i > start) {
-      if (wordSupport(text, i, start, end, NO_MARKS) < W.WORD_SUPPORT_FLOOR) signs.freeClauseMarks++;
+    if (TELLING_MARKS.has(sym.symbol) && i > start) {
+      if (wordSupport(text, i, start, end, NO_MARKS) < W.WORD_SUPPORT_FLOOR && !beforeTitle(text, i, end)) signs.freeClauseMarks++;
     }
   }
   return signs;
@@ -104,6 +118,7 @@ function logitOf(text: string, c: FounderCandidate, start: number, end: number, 
   const support = wordSupport(text, c.at, start, end, markAt);
   if (support > W.WORD_SUPPORT_FLOOR) logit -= W.WORD_SUPPORT_WEIGHT * support;
 
+  if (c.symbol === '，' && beforeTitle(text, c.at, end)) logit += W.NAME_BEFORE_TITLE;
   if (c.symbol === '？' && !hasQuestionCue(text, c.at, start, cands)) logit += W.QUESTION_WITHOUT_CUE;
   if (c.symbol === '、' && orphans(text, c.at, start, end, markAt) === 2) logit += W.LIST_MARK_STRANDING_BOTH;
 

@@ -95,3 +95,6 @@ export const QUESTION_LOOKBACK = 30;
 
 /** A clause mark is followed by text, a space, a quote or the end — not by / - _ . (公钥/私钥 is a word pair). */
 export const BREAK_BEFORE_ASCII_SYMBOL = -1.5;
+
+/** 袁 before a title (老师 先生 主任…) or after 姓 is the surname; as strong as a dictionary word. */
+export const NAME_BEFORE_TITLE = -4;
