@@ -1,5 +1,6 @@
 import { paragraphSigns, unpairedMarks } from './founder/founder-paragraph';
-import { isHan } from './text-classes';
+import { founderSymbolOf } from './founder/founder-map';
+import { isClauseMark, isHan } from './text-classes';
 import type { Evidence } from './types';
 
 export function emptyEvidence(): Evidence {
@@ -44,10 +45,23 @@ export function collectEvidence(texts: Iterable<string>): Evidence {
 
 function addParagraph(e: Evidence, text: string, start: number, end: number): void {
   let han = 0;
-  for (let i = start; i < end; i++) if (isHan(text.charCodeAt(i))) han++;
+  let candidates = 0;
+  let marks = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (isHan(c)) {
+      han++;
+      if (founderSymbolOf(c)) candidates++;
+    } else if (isClauseMark(c)) marks++;
+  }
   if (han === 0) return;
   e.han += han;
   e.paragraphs++;
+  // Most paragraphs have no shifted-looking character: count their marks and move on.
+  if (candidates === 0) {
+    e.realPunct += marks;
+    return;
+  }
   const signs = paragraphSigns(text, start, end);
   e.realPunct += signs.realClauseMarks;
   e.founderCandidates += signs.candidates;

@@ -53,18 +53,26 @@ export const PARTNER: ReadonlyMap<string, string> = new Map(
   [...OPEN].flatMap((open, i) => [[open, CLOSE[i]], [CLOSE[i], open]] as [string, string][]),
 );
 
-let table: Map<number, FounderSymbol> | undefined;
+let symbols: FounderSymbol[] | undefined;
+/** Code point → 1 + index into `symbols`, 0 for characters the rule never produces: evidence asks for every Han character of a page. */
+let index: Uint16Array | undefined;
+
+function build(): Uint16Array {
+  symbols = [];
+  index = new Uint16Array(0x10000);
+  for (let i = 0; i < FOUNDER_PAIRS.length; i += 2) {
+    const symbol = FOUNDER_PAIRS[i + 1];
+    symbols.push({ symbol, role: roleOf(symbol) });
+    index[FOUNDER_PAIRS.charCodeAt(i)] = symbols.length;
+  }
+  return index;
+}
 
 /** Shifted character code → what it was; undefined for characters the rule never produces. */
 export function founderSymbolOf(code: number): FounderSymbol | undefined {
-  if (!table) {
-    table = new Map();
-    for (let i = 0; i < FOUNDER_PAIRS.length; i += 2) {
-      const symbol = FOUNDER_PAIRS[i + 1];
-      table.set(FOUNDER_PAIRS.charCodeAt(i), { symbol, role: roleOf(symbol) });
-    }
-  }
-  return table.get(code);
+  if (code > 0xffff) return undefined;
+  const k = (index ?? build())[code];
+  return k === 0 ? undefined : symbols![k - 1];
 }
 
 /** Every shifted character, for the cheap gate and for evidence. */
