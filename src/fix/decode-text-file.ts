@@ -1,0 +1,133 @@
+/**
+ * Turns a dropped or picked file's bytes into text with the browser's own TextDecoder (WHATWG Encoding
+ * Standard: no codec tables shipped, no Node modules). Rule out, then score, as the CLI's detect-charset does:
+ *   1. Empty → say so.  NUL bytes → binary (no accepted text encoding has them, except UTF-16 with its BOM).
+ *   2. A UTF-16 byte-order mark → UTF-16; strict UTF-8 → UTF-8 (almost every file stops here).
+ *   3. Otherwise decode a sample as GB18030 (a superset of GBK and GB2312) and as Big5, score each decoding
+ *      by how plausible it is as Chinese text, and keep the better one.
+ *   4. When even the better one is mostly undecodable bytes or control characters → binary.
+ */
+
+export type FileEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
+
+export type DecodedFile =
+  | { ok: true; text: string; encoding: FileEncoding }
+  | { ok: false; reason: 'empty' | 'binary' };
+
+type Legacy = 'gb18030' | 'big5';
+
+/** Legacy encodings we try, in order of preference on a tie (GB18030 text is the commoner on the mainland web). */
+const LEGACY: readonly Legacy[] = ['gb18030', 'big5'];
+/** Bytes scored per candidate: enough to decide, and a 5 MB file is not decoded three times over. */
+const DETECT_SAMPLE_BYTES = 64 * 1024;
+/** A Han character in the encoding's own block of most common characters: what real text is mostly made of. */
+const COMMON_HAN_SCORE = 2;
+/** Any other Han character: plausible, but mis-decoded text lands on these rarer ones far more often. */
+const OTHER_HAN_SCORE = 0.5;
+/** U+FFFD: bytes the encoding cannot decode; real text in that encoding has none. */
+const REPLACEMENT_PENALTY = 20;
+/** Private-use characters: GBK's user-defined rows, where Big5 lead bytes fall. */
+const PRIVATE_USE_PENALTY = 5;
+/** Kana, bopomofo, Greek, Cyrillic, box drawing amid Chinese: the symbol rows mis-decoded text lands on. */
+const SYMBOL_ROW_PENALTY = 1;
+/** Above this share of undecodable or control characters even the best decoding is not text. */
+const MAX_JUNK_SHARE = 0.02;
+
+/**
+ * Each encoding's block of most common characters, as byte ranges: GB2312 level 1 (lead B0–D7, trail A1–FE)
+ * and Big5 常用字 (lead A4–C6, trail 40–7E and A1–FE). Turned into character sets by decoding every pair once,
+ * which is cheaper to ship than a table and is exactly what the browser decodes.
+ */
+const COMMON_BLOCKS: Record<Legacy, { leads: [number, number]; trails: Array<[number, number]> }> = {
+  gb18030: { leads: [0xb0, 0xd7], trails: [[0xa1, 0xfe]] },
+  big5: { leads: [0xa4, 0xc6], trails: [[0x40, 0x7e], [0xa1, 0xfe]] },
+};
+
+const commonSets = new Map<Legacy, Set<number>>();
+
+function commonHan(encoding: Legacy): Set<number> {
+  let set = commonSets.get(encoding);
+  if (set) return set;
+  const { leads, trails } = COMMON_BLOCKS[encoding];
+  const bytes: number[] = [];
+  for (let lead = leads[0]; lead <= leads[1]; lead++) {
+    for (const [lo, hi] of trails) for (let trail = lo; trail <= hi; trail++) bytes.push(lead, trail);
+  }
+  set = new Set();
+  for (const ch of new TextDecoder(encoding).decode(new Uint8Array(bytes))) {
+    const c = ch.codePointAt(0)!;
+    if (isHan(c)) set.add(c);
+  }
+  commonSets.set(encoding, set);
+  return set;
+}
+
+export function decodeTextFile(bytes: Uint8Array): DecodedFile {
+  if (bytes.length === 0) return { ok: false, reason: 'empty' };
+  const binary: DecodedFile = { ok: false, reason: 'binary' };
+
+  const utf16 = bomUtf16(bytes);
+  if (utf16) {
+    try {
+      return { ok: true, text: new TextDecoder(utf16, { fatal: true }).decode(bytes), encoding: utf16 };
+    } catch {
+      return binary;
+    }
+  }
+  if (bytes.includes(0)) return binary;
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // U+FFFD is not counted here: a page saved with its mojibake (GBK read as UTF-8) is text to repair, not binary.
+    return junkShare(text, false) > MAX_JUNK_SHARE ? binary : { ok: true, text, encoding: 'utf-8' };
+  } catch (err) {
+    if (!(err instanceof TypeError)) throw err; // TypeError: not UTF-8; go on with the legacy encodings.
+  }
+
+  const sample = bytes.subarray(0, DETECT_SAMPLE_BYTES);
+  let best: { encoding: Legacy; score: number; junk: number } | undefined;
+  for (const encoding of LEGACY) {
+    // A cut at the sample's end may split a character: `stream` keeps it from counting as an error.
+    const decoded = new TextDecoder(encoding).decode(sample, { stream: sample.length < bytes.length });
+    const score = plausibility(decoded, encoding);
+    if (!best || score > best.score) best = { encoding, score, junk: junkShare(decoded, true) };
+  }
+  if (!best || best.junk > MAX_JUNK_SHARE) return binary;
+  return { ok: true, text: new TextDecoder(best.encoding).decode(bytes), encoding: best.encoding };
+}
+
+function bomUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+const isHan = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+const isSymbolRow = (c: number) =>
+  (c >= 0x3040 && c <= 0x312f) || (c >= 0x0370 && c <= 0x04ff) || (c >= 0x2500 && c <= 0x257f);
+
+/** Higher is more plausible. Compared only between decodings of the same bytes, so it needs no normalising. */
+export function plausibility(text: string, encoding: Legacy): number {
+  const common = commonHan(encoding);
+  let score = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c === 0xfffd) score -= REPLACEMENT_PENALTY;
+    else if (c >= 0xe000 && c <= 0xf8ff) score -= PRIVATE_USE_PENALTY;
+    else if (isSymbolRow(c)) score -= SYMBOL_ROW_PENALTY;
+    else if (isHan(c)) score += common.has(c) ? COMMON_HAN_SCORE : OTHER_HAN_SCORE;
+  }
+  return score;
+}
+
+/** Share of C0 control characters other than tab, newlines, form feed and escape (and of U+FFFD if asked). */
+function junkShare(text: string, countReplacement: boolean): number {
+  if (text.length === 0) return 0;
+  let junk = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((countReplacement && c === 0xfffd) || (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c && c !== 0x1b) || c === 0x7f) {
+      junk++;
+    }
+  }
+  return junk / text.length;
+}
