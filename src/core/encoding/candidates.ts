@@ -2,6 +2,7 @@ import { decode, reEncode, type Decoded } from '../codecs';
 import { COST_REPLACEMENT, isCommonHan, textLog10P } from '../model';
 import type { CodecName } from '../codecs';
 import { isChinesePunct } from '../text-classes';
+import { completeCutChar } from './complete-cut';
 import type { Hypothesis } from './hypotheses';
 
 /** A span of the text that re-decodes strictly under one hypothesis, and what the language model thinks of it. */
@@ -12,6 +13,8 @@ export interface Candidate {
   hypothesis: Hypothesis;
   /** log10 P(replacement) − log10 P(original) − the hypothesis' cost: > 0 means the repair reads better. */
   gain: number;
+  /** Bytes were lost inside the span: what came back is partial, or guessed from context. */
+  lossy?: boolean;
 }
 
 /** Classes of characters a text shows, as bits: which mix-ups could have produced it at all. */
@@ -135,6 +138,7 @@ function lossySegments(
   let segStart = -1;
   let joined = '';
   let gaps = 0;
+  let skipGap = false;
   let runStart = from;
   const flush = (segEnd: number) => {
     if (segStart >= 0 && gaps > 0) {
@@ -145,7 +149,7 @@ function lossySegments(
         const [after, lostAfter] = scoreWithoutLoss(replacement, 0, replacement.length);
         const [before, lostBefore] = scoreWithoutLoss(text, segStart, segEnd);
         const gain = after - before + Math.max(0, lostAfter - lostBefore) * COST_REPLACEMENT - hypothesis.cost;
-        out.push({ start: segStart, end: segEnd, replacement, hypothesis, gain });
+        out.push({ start: segStart, end: segEnd, replacement, hypothesis, gain, lossy: true });
       }
     }
     segStart = -1;
@@ -168,7 +172,18 @@ function lossySegments(
         runStart = runEnd + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
         continue;
       }
-      const piece = dec.text;
+      let piece = dec.text;
+      // A character cut by the gap that follows: guess its lost last byte from context.
+      const gapFollows = k < unmappable.length && text.charCodeAt(runEnd) === 0xfffd && text.charCodeAt(runEnd + 1) !== 0xfffd;
+      const lastErr = dec.errors[dec.errors.length - 1];
+      if (hypothesis.truth === 'utf-8' && (gapFollows || k === unmappable.length) && lastErr !== undefined && piece.endsWith('\ufffd') && dec.srcAt[piece.length - 1] === lastErr) {
+        const prev = piece.length >= 2 ? piece.charCodeAt(piece.length - 2) : 0;
+        const guess = completeCutChar(bytes, lastErr, be, prev, 0);
+        if (guess !== null) {
+          piece = piece.slice(0, -1) + guess;
+          if (gapFollows) skipGap = true;
+        }
+      }
       if (segStart < 0) {
         // Start where the damage starts: leading ASCII reads the same either way.
         let a = runStart;
@@ -185,7 +200,8 @@ function lossySegments(
     const c = text.charCodeAt(runEnd);
     if (c === 0xfffd) {
       if (segStart < 0) segStart = runEnd;
-      joined += '\ufffd';
+      if (!skipGap) joined += '\ufffd';
+      skipGap = false;
       gaps++;
       runStart = runEnd + 1;
     } else {
@@ -257,6 +273,30 @@ function hasOddChar(text: string, a: number, b: number): boolean {
   return false;
 }
 
+/**
+ * An edge piece joins a repair only if it reads clearly better decoded (log10): one character of
+ * clean text and its accidental decode (遥 → ң) score about the same.
+ */
+const EDGE_PIECE_MARGIN = 1.5;
+
+/** First ASCII whitespace in text[a, b), or -1. */
+function nextSpace(text: string, a: number, b: number): number {
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) return i;
+  }
+  return -1;
+}
+
+/** Last ASCII whitespace in text[a, b), or -1. */
+function prevSpace(text: string, a: number, b: number): number {
+  for (let i = b - 1; i >= a; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) return i;
+  }
+  return -1;
+}
+
 /** The output unit whose bytes start exactly at byte p (the first of several), or -1. */
 function unitAt(srcAt: Uint32Array, p: number): number {
   let lo = 0;
@@ -306,9 +346,37 @@ function addRegion(
   const bq = byteAt[b - from];
   if (bq <= bp) return;
   // The run was decoded once; a region whose edges are character edges of that decode is a slice of it.
-  const j0 = unitAt(dec.srcAt, bp);
-  const j1 = unitAt(dec.srcAt, bq);
+  let j0 = unitAt(dec.srcAt, bp);
+  let j1 = unitAt(dec.srcAt, bq);
   if (j0 < 0 || j1 < 0) return;
+  // Whitespace-separated pieces at either edge that read no better decoded are clean text the byte
+  // region happened to swallow (a line before the damage): leave them out.
+  const unitOf = (t: number) => unitAt(dec.srcAt, byteAt[t - from]);
+  for (;;) {
+    const w = nextSpace(text, a, b);
+    if (w < 0) break;
+    const u = unitOf(w);
+    if (u < 0 || textLog10P(dec.text, j0, u).total > prefix[w] - prefix[a] + EDGE_PIECE_MARGIN) break;
+    a = w + 1;
+    j0 = u + 1;
+  }
+  for (;;) {
+    const w = prevSpace(text, a, b);
+    if (w < 0) break;
+    const u = unitOf(w);
+    if (u < 0 || textLog10P(dec.text, u + 1, j1).total > prefix[b] - prefix[w + 1] + EDGE_PIECE_MARGIN) break;
+    b = w;
+    j1 = u;
+  }
+  while (a < b && text.charCodeAt(a) < 0x80) {
+    a++;
+    j0++;
+  }
+  while (b > a && text.charCodeAt(b - 1) < 0x80) {
+    b--;
+    j1--;
+  }
+  if (b <= a || j1 <= j0 || !hasOddChar(text, a, b)) return;
   const replacement = dec.text.slice(j0, j1);
   if (replacement === text.slice(a, b) || !isPlausible(replacement, true)) return;
   const before = prefix[b] - prefix[a];

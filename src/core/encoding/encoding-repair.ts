@@ -7,6 +7,9 @@ import { BY_SHOWN, MAX_LAYERS } from './hypotheses';
 /** A repair whose gain is this far above zero is as sure as the engine gets; confidence scales up to it. */
 const SURE_GAIN = 10;
 
+/** Bytes were lost: however well the rest reads, what came back is partly a reading of context. */
+const LOSSY_CONFIDENCE = 0.6;
+
 /** A repair this much likelier than the text as it stands is not one a rarer decoder would overturn. */
 const CONFIDENT_GAIN = 8;
 
@@ -48,8 +51,8 @@ export function encodingSteps(text: string, from = 0, to = text.length): Step[] 
       original: text.slice(c.start, c.end),
       replacement,
       codecs,
-      confidence: Math.round(Math.min(1, 0.5 + gain / (2 * SURE_GAIN)) * 1000) / 1000,
-      lossy: replacement.includes('\ufffd'),
+      confidence: Math.round(Math.min(c.lossy ? LOSSY_CONFIDENCE : 1, 0.5 + gain / (2 * SURE_GAIN)) * 1000) / 1000,
+      lossy: c.lossy === true || replacement.includes('\ufffd'),
     });
   }
   return steps;

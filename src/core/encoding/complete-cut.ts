@@ -1,0 +1,65 @@
+import { hanLog10P, pairLog10P } from '../model';
+import { MARK_RATE } from '../founder/founder-weights';
+
+/**
+ * A UTF-8 character cut by a lost byte (UTF-8 read as GBK, odd length: 界 = E7 95 8C shown as 鐣 and
+ * U+FFFD) keeps all but one of its bytes. The 64 possible last bytes give at most 64 characters; the
+ * language model picks one when its neighbours make it clearly likelier than the rest. The step stays
+ * marked lossy: this is a reading of context, not of bytes.
+ */
+
+/** The best guess must beat the runner-up by this much (log10), or the cut stays U+FFFD. */
+const GUESS_MARGIN = 1.0;
+
+/** Only these become guesses: Han characters and the CJK punctuation Chinese uses. */
+function isGuessable(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || MARK_RATE[String.fromCharCode(code)] !== undefined;
+}
+
+function contextScore(code: number, prev: number, next: number): number {
+  const ch = String.fromCharCode(code);
+  const rate = MARK_RATE[ch];
+  if (rate !== undefined) return Math.log10(rate);
+  let score = hanLog10P(code);
+  if (prev > 0) {
+    const p = pairLog10P(prev, code);
+    if (p !== undefined) score = Math.max(score, Math.log10(0.5 * 10 ** p + 0.5 * 10 ** score));
+  }
+  if (next > 0) {
+    const p = pairLog10P(code, next);
+    const u = hanLog10P(next);
+    score += p === undefined ? 0 : Math.log10(0.5 * 10 ** p + 0.5 * 10 ** u) - u;
+  }
+  return score;
+}
+
+/**
+ * `bytes[at, end)` is a UTF-8 character missing exactly its last byte. Returns the guessed character,
+ * or null when there is no clear winner. `prev`/`next` are the neighbouring characters' codes (0 if none).
+ */
+export function completeCutChar(bytes: Uint8Array, at: number, end: number, prev: number, next: number): string | null {
+  const lead = bytes[at];
+  const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc2 ? 2 : 0;
+  if (need === 0 || end - at !== need - 1) return null;
+  let cp = need === 2 ? lead & 0x1f : need === 3 ? lead & 0x0f : lead & 0x07;
+  for (let i = at + 1; i < end; i++) {
+    if ((bytes[i] & 0xc0) !== 0x80) return null;
+    cp = (cp << 6) | (bytes[i] & 0x3f);
+  }
+  let best = -Infinity;
+  let second = -Infinity;
+  let bestCode = 0;
+  for (let last = 0x80; last <= 0xbf; last++) {
+    const code = (cp << 6) | (last & 0x3f);
+    // Overlong forms and surrogates are not characters a UTF-8 encoder writes.
+    if (code < (need === 2 ? 0x80 : need === 3 ? 0x800 : 0x10000) || (code >= 0xd800 && code <= 0xdfff) || code > 0xffff) continue;
+    if (!isGuessable(code)) continue;
+    const s = contextScore(code, prev, next);
+    if (s > best) {
+      second = best;
+      best = s;
+      bestCode = code;
+    } else if (s > second) second = s;
+  }
+  return best > -Infinity && best - second >= GUESS_MARGIN ? String.fromCharCode(bestCode) : null;
+}
