@@ -28,6 +28,14 @@ export type PageState = 'idle' | 'pending' | 'working' | 'done' | 'error';
 
 /** Typing is repaired once it pauses this long; a paste or a loaded file is repaired at once. */
 const TYPING_PAUSE_MS = 300;
+/**
+ * Above this many characters a pasted or loaded text is kept in memory, not in the input box: laying out a
+ * textarea that holds a 5 MB novel (1.9 M characters) blocks Chromium's main thread for about 3 s, far longer
+ * than the repair itself takes in the worker. The box then shows the beginning, read-only.
+ */
+export const LARGE_INPUT_CHARS = 100_000;
+/** How much of a large text the read-only input box shows. */
+const PREVIEW_CHARS = 20_000;
 
 const ENCODING_NAMES: Record<FileEncoding, string> = {
   'utf-8': 'UTF-8', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE', gb18030: 'GBK / GB18030', big5: 'Big5',
@@ -46,6 +54,8 @@ export function mountFixPage(doc: Document, opts: FixPageOptions = {}): { dispos
   const progress = $<HTMLProgressElement>('#progress');
   const status = $<HTMLElement>('#status');
   const fileStatus = $<HTMLElement>('#file-status');
+  const largeNote = $<HTMLElement>('#large-note');
+  const clearBtn = $<HTMLButtonElement>('#clear-input');
 
   localize(doc, t);
   doc.documentElement.lang = safeUiLanguage();
@@ -96,10 +106,22 @@ export function mountFixPage(doc: Document, opts: FixPageOptions = {}): { dispos
     return isHintChoice(v) ? v : 'auto';
   };
 
+  /** The whole text while a large one is held outside the input box. */
+  let large: string | undefined;
+  const setInputText = (text: string) => {
+    large = text.length > LARGE_INPUT_CHARS ? text : undefined;
+    input.readOnly = large !== undefined;
+    input.value = large === undefined ? text : `${text.slice(0, PREVIEW_CHARS)}\n…`;
+    largeNote.hidden = large === undefined;
+    largeNote.querySelector('span')!.textContent = large === undefined ? '' : t('fix_largeInput', [large.length.toLocaleString()]);
+    doc.body.dataset.large = String(large !== undefined);
+  };
+  const inputText = () => large ?? input.value;
+
   let timer = 0;
   const repairNow = async () => {
     win.clearTimeout(timer);
-    const text = input.value;
+    const text = inputText();
     if (text.length === 0) {
       model = { input: '', steps: [], rejected: new Set() };
       view.show(model);
@@ -125,6 +147,7 @@ export function mountFixPage(doc: Document, opts: FixPageOptions = {}): { dispos
       if (outcome === 'superseded') return;
       lastMs = outcome.ms;
       ranOnMain = outcome.ran === 'main-thread';
+      doc.body.dataset.ran = outcome.ran;
       model = { input: text, steps, rejected: new Set() };
       view.show(model);
       progress.hidden = true;
@@ -143,6 +166,14 @@ export function mountFixPage(doc: Document, opts: FixPageOptions = {}): { dispos
     timer = win.setTimeout(() => void repairNow(), delay);
   };
 
+  on(input, 'paste', (e) => {
+    const text = (e as ClipboardEvent).clipboardData?.getData('text/plain') ?? '';
+    if (input.readOnly || text.length <= LARGE_INPUT_CHARS) return; // the browser pastes it; 'input' follows
+    e.preventDefault();
+    setInputText(text);
+    void repairNow();
+  });
+  on(clearBtn, 'click', () => { setInputText(''); input.focus(); void repairNow(); });
   on(input, 'input', (e) => repairSoon((e as InputEvent).inputType === 'insertFromPaste' ? 0 : TYPING_PAUSE_MS));
   for (const radio of doc.querySelectorAll('input[name="hint"]')) on(radio, 'change', () => void repairNow());
   on(acceptAll, 'click', () => setAll(false));
@@ -172,7 +203,7 @@ export function mountFixPage(doc: Document, opts: FixPageOptions = {}): { dispos
       return;
     }
     delete doc.body.dataset.fileError;
-    input.value = decoded.text;
+    setInputText(decoded.text);
     fileStatus.textContent = '';
     status.textContent = t('fix_loaded', [file.name, ENCODING_NAMES[decoded.encoding]]);
     doc.body.dataset.encoding = decoded.encoding;

@@ -18,13 +18,18 @@ export interface LineBlock {
 
 /** About this many UTF-16 units per block: a screenful or two of a novel, so few blocks are on screen at once. */
 export const BLOCK_CHARS = 2000;
+/** At most this many lines per block (hard-wrapped text has short lines), unless one step spans more. */
+export const BLOCK_LINES = 60;
 
-export function planBlocks(input: string, steps: readonly Step[], targetChars = BLOCK_CHARS): LineBlock[] {
+export function planBlocks(input: string, steps: readonly Step[], targetChars = BLOCK_CHARS, maxLines = BLOCK_LINES): LineBlock[] {
   const blocks: LineBlock[] = [];
   let start = 0;
   let step = 0;
   while (start < input.length || blocks.length === 0) {
     let end = input.indexOf('\n', Math.min(start + targetChars, input.length) - 1) + 1 || input.length;
+    for (let n = 0, i = input.indexOf('\n', start); i >= 0 && i < end - 1; i = input.indexOf('\n', i + 1)) {
+      if (++n === maxLines) { end = i + 1; break; }
+    }
     // Move the cut past any step that straddles it.
     let k = step;
     while (k < steps.length && steps[k].start < end) {

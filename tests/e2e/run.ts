@@ -10,7 +10,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHECKS, type CheckContext } from './checks';
+import { FIX_CHECKS } from './checks-fix';
 import { ARTIFACTS, buildExtension, launchChromium, launchFirefox, openPopup, serve, settled, type Launched } from './harness';
+
+CHECKS.push(...FIX_CHECKS);
 
 const args = process.argv.slice(2);
 const fake = args.includes('--fake-engine');

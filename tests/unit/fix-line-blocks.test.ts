@@ -34,6 +34,12 @@ describe('planBlocks', () => {
     expect(rebuilt).toBe(input);
   });
 
+  it('caps a block of short lines by line count', () => {
+    const blocks = planBlocks(input, [], 10_000, 7);
+    expect(blocks.slice(0, -1).every((b) => b.lines === 7)).toBe(true);
+    expect(blocks.at(-1)!.end).toBe(input.length);
+  });
+
   it('an empty input is one empty block', () => {
     expect(planBlocks('', [])).toEqual([{ start: 0, end: 0, firstStep: 0, endStep: 0, lines: 1 }]);
   });
