@@ -9,6 +9,8 @@ export const GECKO_ID = 'luanma@luanma.dev';
 const engine = process.env.LUANMA_FAKE_ENGINE ? 'tests/e2e/fake-engine.ts' : 'src/core/index.ts';
 
 export default defineConfig({
+  // The e2e runner builds into a private directory so concurrent runs do not overwrite each other.
+  outDir: process.env.LUANMA_OUT_DIR ?? '.output',
   alias: { '#engine': resolve(import.meta.dirname, engine) },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -30,13 +30,15 @@ export function serve(): Promise<{ server: Server; base: string }> {
 }
 
 /** Test builds carry the e2e bridge (`--mode e2e`); `fake` swaps in the fixture-only decoder double. */
-export function buildExtension(fake: boolean): { chrome: string; firefox: string } {
-  const env = { ...process.env, ...(fake ? { LUANMA_FAKE_ENGINE: '1' } : {}) };
+export function buildExtension(fake: boolean): { chrome: string; firefox: string; outDir: string } {
+  // A private output directory per run: two runs (or a run and a developer's build) never share files.
+  const outDir = join(ROOT, '.output', `e2e-${process.pid}`);
+  const env = { ...process.env, LUANMA_OUT_DIR: outDir, ...(fake ? { LUANMA_FAKE_ENGINE: '1' } : {}) };
   for (const args of [['wxt', 'build', '--mode', 'e2e'], ['wxt', 'build', '-b', 'firefox', '--mode', 'e2e']]) {
     const r = spawnSync('npx', args, { cwd: ROOT, env, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
   }
-  return { chrome: join(ROOT, '.output/chrome-mv3-e2e'), firefox: join(ROOT, '.output/firefox-mv2-e2e') };
+  return { chrome: join(outDir, 'chrome-mv3-e2e'), firefox: join(outDir, 'firefox-mv2-e2e'), outDir };
 }
 
 export interface Launched { context: BrowserContext; close(): Promise<void> }
@@ -53,7 +55,7 @@ export async function launchChromium(extDir: string): Promise<Launched> {
     ],
   });
   if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker', { timeout: 10_000 });
-  return { context, close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); } };
+  return { context, close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }); } };
 }
 
 export async function launchFirefox(extDir: string): Promise<Launched> {
@@ -73,7 +75,7 @@ export async function launchFirefox(extDir: string): Promise<Launched> {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: '5c1e2a3b-0000-4000-8000-000000000001' }),
     },
   });
-  return { context, close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); } };
+  return { context, close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }); } };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -116,7 +118,15 @@ export async function openPopup(context: BrowserContext, page: Page): Promise<Pa
     context.waitForEvent('page', { timeout: 10_000 }),
     page.evaluate(() => postMessage({ luanmaE2E: 'open-popup', id: 'popup' }, '*')),
   ]);
-  await popup.waitForSelector('body[data-ready="true"]', { timeout: 10_000 });
+  // Firefox first reports the new tab as about:blank, then navigates it to the extension page.
+  // Playwright's load events are not reported for moz-extension pages over BiDi: poll instead.
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const ready = popup.url().includes('popup.html') && await popup.evaluate(() => document.body?.dataset.ready === 'true').catch(() => false);
+    if (ready) break;
+    if (Date.now() > deadline) throw new Error(`popup did not become ready (at ${popup.url()})`);
+    await sleep(100);
+  }
   return popup;
 }
 

@@ -7,7 +7,7 @@
  *   npm run test:e2e -- --fake-engine     fixture-only decoder double: checks the plumbing alone
  *   npm run test:e2e -- --only=chromium   one browser;  --screenshots=DIR  also save screenshots there
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHECKS, type CheckContext } from './checks';
 import { FIX_CHECKS } from './checks-fix';
@@ -84,6 +84,7 @@ for (const [name, launch] of browsers) {
 }
 
 server.close();
+rmSync(dirs.outDir, { recursive: true, force: true });
 console.log(`\n# e2e finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
