@@ -12,6 +12,6 @@ export interface DecoderPort {
 /** Evidence is plain counts: merging two summaries is adding them field by field. */
 export function mergeEvidence(a: Evidence, b: Evidence): Evidence {
   const out = { ...a };
-  for (const key of Object.keys(b) as Array<keyof Evidence>) out[key] = (a[key] ?? 0) + b[key];
+  for (const key of Object.keys(b) as Array<keyof Evidence>) out[key] = (a[key] ?? 0) + (b[key] ?? 0);
   return out;
 }
