@@ -29,6 +29,8 @@ export default defineConfig({
               // Nothing leaves the browser: settings and counts only, kept in the browser's storage.
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android learnt data_collection_permissions in 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -32,8 +32,12 @@ export interface RepairedSpanReport {
 
 export interface PageRepairerOptions {
   win: Window;
-  /** The cheap gate: only paragraphs it flags ever reach the decoder. */
-  isSuspect(text: string): boolean;
+  /**
+   * The cheap gate: only paragraphs it flags ever reach the decoder. With page evidence it also
+   * lets through paragraphs that only look damaged in their page's context (a Founder line
+   * without a telltale character, on a page full of them).
+   */
+  isSuspect(text: string, evidence?: Evidence): boolean;
   /** Loads the decoder on first need (most pages never call it). */
   loadDecoder(): Promise<DecoderPort>;
   hints?: Hints;
@@ -155,30 +159,27 @@ export class PageRepairer {
           queue.push(sr);
         }
       }
-      const { isSuspect } = this.opts;
-      const blockTexts = new Map<BlockRoot, { nodes: Text[]; texts: string[] }>();
-      const suspects: BlockRoot[] = [];
-      for (const b of blocks) {
-        const nodes = textNodesOfBlock(b);
-        const texts = nodes.map((n) => this.store.originalText(n));
-        blockTexts.set(b, { nodes, texts });
-        if (texts.some(isSuspect)) suspects.push(b);
-      }
-      const suspectAttrs = attributed.filter((el) => READABLE_ATTRIBUTES.some((a) => {
-        const v = this.store.originalAttr(el, a);
-        return v !== null && isSuspect(v);
-      }));
-      if (suspects.length === 0 && suspectAttrs.length === 0) return;
+      const gate = (t: string) => this.opts.isSuspect(t, this.evidence ?? undefined);
+      const blockTexts = new Map<BlockRoot, string>();
+      for (const b of blocks) blockTexts.set(b, textNodesOfBlock(b).map((n) => this.store.originalText(n)).join(''));
+      const attrValues = (el: Element) => READABLE_ATTRIBUTES.map((a) => this.store.originalAttr(el, a)).filter((v): v is string => v !== null);
+      // The gate sees a paragraph as one text: damage cut in two by markup may only show whole.
+      const anySuspect = [...blockTexts.values()].some(gate) || attributed.some((el) => attrValues(el).some(gate));
+      if (!anySuspect) return;
 
       const decoder = await (this.decoder ??= this.opts.loadDecoder());
       if (this.run !== run) return;
       // Page-level evidence (how much real punctuation, how many Founder-looking paragraphs) lets
       // each paragraph be judged like the whole page; later batches add to it.
-      const fresh = decoder.collectEvidence([...blockTexts.values()].map((b) => b.texts.join('')));
+      const fresh = decoder.collectEvidence(blockTexts.values());
       this.evidence = this.evidence ? mergeEvidence(this.evidence, fresh) : fresh;
+      // Gate again with the evidence: on a Founder page, lines without a telltale character count too.
+      const suspects = [...blocks].filter((b) => gate(blockTexts.get(b)!));
+      const suspectAttrs = attributed.filter((el) => attrValues(el).some(gate));
 
       const visible = initial ? suspects.filter((b) => this.isVisible(b)) : suspects;
-      const later = initial ? suspects.filter((b) => !visible.includes(b)) : [];
+      const first = new Set(visible);
+      const later = initial ? suspects.filter((b) => !first.has(b)) : [];
       const job = (b: BlockRoot) => () => { if (this.run === run) this.judgeBlock(b, decoder); };
       const attrJob = (el: Element) => () => { if (this.run === run) this.judgeAttributes(el, decoder); };
       this.slicer!.push([...visible.map(job), ...suspectAttrs.map(attrJob)], true);
@@ -197,7 +198,7 @@ export class PageRepairer {
   private judgeBlock(block: BlockRoot, decoder: DecoderPort): void {
     const nodes = textNodesOfBlock(block).filter((n) => n.isConnected);
     const texts = nodes.map((n) => this.store.originalText(n));
-    if (!texts.some(this.opts.isSuspect)) {
+    if (!this.opts.isSuspect(texts.join(''), this.evidence ?? undefined)) {
       for (const n of nodes) if (this.store.recordOf(n)) this.store.restoreText(n);
       return;
     }
@@ -220,7 +221,7 @@ export class PageRepairer {
   private judgeAttributes(el: Element, decoder: DecoderPort): void {
     for (const name of READABLE_ATTRIBUTES) {
       const original = this.store.originalAttr(el, name);
-      if (original === null || !this.opts.isSuspect(original)) continue;
+      if (original === null || !this.opts.isSuspect(original, this.evidence ?? undefined)) continue;
       const steps = this.repairText(original, decoder);
       const [edit] = mapStepsToNodes([original], steps, this.nextGroup);
       this.nextGroup += steps.length;
