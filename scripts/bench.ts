@@ -2,8 +2,8 @@
  * `npm run bench -- [--runs N]`: characters per second of the repair engine, no assertions.
  *   clean, gate only        ~1 MB of the dev set's clean_simplified + clean_traditional inputs, each paragraph
  *                           through the cheap suspect-text gate (what rejects clean text on a page)
- *   clean, gate → repair    the same, as the extension does: evidence for the page, then every paragraph the
- *                           gate lets through is repaired
+ *   clean, gate → repair    the same, as the extension does: the gate over the page first; only if a paragraph is
+ *                           suspect, evidence for the page and a repair of every paragraph the gate lets through
  *   founder, gate → repair  the Founder-damaged seed article repeated to ~1 MB, the same way (line by line)
  *   founder, CLI document   the same text as one document, as `npm run repair` does it (chunks of lines)
  *   dev set, each alone     every dev-set case repaired on its own (evidence from itself), nothing carried over
@@ -45,9 +45,14 @@ function gateOnly(paragraphs: readonly string[]): void {
   for (const p of paragraphs) sink += +isSuspect(p);
 }
 
+/**
+ * As the content script does it: the gate over every paragraph first; only a page with a suspect
+ * paragraph pays for page evidence and the decoder, and then only its suspect paragraphs are repaired.
+ */
 function extensionPath(paragraphs: readonly string[]): void {
+  if (!paragraphs.some((p) => isSuspect(p))) return;
   const evidence = collectEvidence(paragraphs);
-  for (const p of paragraphs) if (isSuspect(p)) sink += repair(p, evidence).steps.length;
+  for (const p of paragraphs) if (isSuspect(p, evidence)) sink += repair(p, evidence).steps.length;
 }
 
 /** Best characters per second over `runs` runs, after one warm-up run. */
