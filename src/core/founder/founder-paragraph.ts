@@ -59,8 +59,11 @@ export function paragraphSigns(text: string, start: number, end: number): Paragr
     const sym = founderSymbolOf(code);
     if (!sym) continue;
     signs.candidates++;
-    if (TELLING_MARKS.has(sym.symbol) && i > start) {
-      if (wordSupport(text, i, start, end, NO_MARKS) < W.WORD_SUPPORT_FLOOR && !beforeTitle(text, i, end)) signs.freeClauseMarks++;
+    if (TELLING_MARKS.has(sym.symbol) && i > start && !beforeTitle(text, i, end)) {
+      // Free: likelier the mark than the character even after the best word its neighbours offer
+      // (袁将 is a weak word; 袁世凯, 遥远, 冶金 are strong ones).
+      const odds = Math.log10(W.MARK_RATE[sym.symbol]) - hanLog10P(code) - W.WORD_SUPPORT_WEIGHT * wordSupport(text, i, start, end, NO_MARKS);
+      if (odds > W.FREE_MARK_LOGIT) signs.freeClauseMarks++;
     }
   }
   return signs;
@@ -189,7 +192,8 @@ function isBlankAfter(text: string, i: number, end: number): boolean {
 
 /**
  * Paired marks: walk in order and match each closing candidate with an open one of its kind
- * not too far back — the likeliest on its own, so 叶霜叶飞曳 pairs the first 叶 (霜叶 is a word).
+ * not too far back — the nearest, unless a farther one is clearly likelier on its own, so
+ * 叶霜叶飞曳 pairs the first 叶 (霜叶 is a word) and 叶梦得叶虞美人曳 the second.
  * Returns the positions that found a partner.
  */
 function matchPairs(list: FounderCandidate[]): Set<number> {
@@ -203,9 +207,10 @@ function matchPairs(list: FounderCandidate[]): Set<number> {
     } else if (c.role === 'close') {
       const stack = open.get(PARTNER.get(c.symbol)!);
       if (!stack) continue;
+      // The nearest opener, as brackets nest, unless a farther one is clearly likelier on its own.
       let best = -1;
       for (let k = stack.length - 1; k >= 0 && c.at - stack[k].at <= W.PAIR_MAX_DISTANCE; k--) {
-        if (best < 0 || stack[k].logit > stack[best].logit) best = k;
+        if (best < 0 || stack[k].logit > stack[best].logit + W.FARTHER_OPENER_MARGIN) best = k;
       }
       if (best < 0) continue;
       const [opener] = stack.splice(best, 1);

@@ -98,3 +98,12 @@ export const BREAK_BEFORE_ASCII_SYMBOL = -1.5;
 
 /** 袁 before a title (老师 先生 主任…) or after 姓 is the surname; as strong as a dictionary word. */
 export const NAME_BEFORE_TITLE = -4;
+
+/**
+ * A shifted-looking ，。、” counts as a sign of damage when its log-odds, after word support, exceed this:
+ * well clear of the names and words that carry 袁 遥 尧 冶 (袁世凯 scores about 0.8, 袁将 2.8).
+ */
+export const FREE_MARK_LOGIT = 1.5;
+
+/** A farther opening candidate takes the pair from the nearest only when its own log-odds are this much higher. */
+export const FARTHER_OPENER_MARGIN = 1.0;
