@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { openPopup, PAGES, report, settled, sleep } from './harness';
+import { closePage, openPopup, PAGES, report, settled, sleep } from './harness';
 
 interface Expectations {
   epaper: { paragraphs: string[]; damaged: string[] };
@@ -30,6 +30,14 @@ export interface Check { name: string; run(ctx: CheckContext): Promise<void> }
 
 class CheckFailure extends Error {}
 function expectEqual<T>(actual: T, expected: T, what: string): void {
+  if (Array.isArray(actual) && Array.isArray(expected)) {
+    const i = expected.findIndex((x, k) => JSON.stringify(x) !== JSON.stringify(actual[k]));
+    if (i >= 0 || actual.length !== expected.length) {
+      const k = i >= 0 ? i : expected.length;
+      throw new CheckFailure(`${what}[${k}] (of ${expected.length}):\n      expected ${JSON.stringify(expected[k])}\n      actual   ${JSON.stringify(actual[k])}`);
+    }
+    return;
+  }
   const a = JSON.stringify(actual), e = JSON.stringify(expected);
   if (a !== e) throw new CheckFailure(`${what}:\n      expected ${e.slice(0, 300)}\n      actual   ${a.slice(0, 300)}`);
 }
@@ -46,7 +54,7 @@ const sourceBodyText = (page: Page) => page.evaluate(async () => {
 async function resetSettings(ctx: CheckContext, page: Page): Promise<void> {
   const popup = await openPopup(ctx.context, page);
   await popup.evaluate(() => (globalThis as unknown as { chrome: { storage: { sync: { clear(): Promise<void> } } } }).chrome.storage.sync.clear());
-  await popup.close();
+  await closePage(popup);
 }
 
 export const CHECKS: Check[] = [
@@ -187,14 +195,16 @@ export const CHECKS: Check[] = [
       const r = await settled(page);
       await sleep(400); // counts are reported to the background in coalesced bursts
       const popup = await openPopup(ctx.context, page);
-      const stat = async (k: string) => Number(await popup.textContent(`[data-stat="${k}"]`));
+      // One evaluate for all numbers: Playwright's element queries are slow on moz-extension pages.
+      const stats = await popup.evaluate(() => Object.fromEntries([...document.querySelectorAll<HTMLElement>('[data-stat]')].map((e) => [e.dataset.stat!, Number(e.textContent)])));
+      const stat = async (k: string) => stats[k];
       const expected = { founder: r.counts.founder, encoding: r.counts.encoding, lossy: r.counts.lossy, chars: r.counts.chars };
       expectTrue(r.counts.encoding + r.counts.founder > 0, 'something was repaired (needs the real engine)');
       expectEqual({ founder: await stat('tab-founder'), encoding: await stat('tab-encoding'), lossy: await stat('tab-lossy'), chars: await stat('tab-chars') }, expected, 'popup tab counts');
       expectEqual(await stat('tab-repaired'), r.counts.founder + r.counts.encoding, 'popup repaired total');
       expectEqual(r.counts.encoding, r.spans.filter((s) => s.kind === 'encoding').length >= r.counts.encoding ? r.counts.encoding : -1, 'counts derive from steps');
       expectTrue((await stat('life-repaired')) >= r.counts.founder + r.counts.encoding, 'lifetime totals include this tab');
-      await popup.close();
+      await closePage(popup);
     },
   },
   {
@@ -220,7 +230,7 @@ export const CHECKS: Check[] = [
         expectTrue(r.spans.length > 0, 'the page had repairs to restore (needs the real engine)');
         expectEqual(repaired !== source, true, 'repaired text differs from the source');
       } finally {
-        await popup.close().catch(() => undefined);
+        await closePage(popup);
         await resetSettings(ctx, page);
       }
     },
@@ -245,7 +255,7 @@ export const CHECKS: Check[] = [
         await page.waitForFunction((t) => document.body.textContent === t, repaired, { timeout: 5000 }).catch(() => undefined);
         expectEqual(await page.evaluate(() => document.body.textContent), repaired, 'text with repair back on');
       } finally {
-        await popup.close().catch(() => undefined);
+        await closePage(popup);
         await resetSettings(ctx, page);
       }
     },

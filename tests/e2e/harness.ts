@@ -114,20 +114,47 @@ export async function settled(frame: Frame | Page, minMs = 300): Promise<E2ERepo
 
 /** Opens popup.html?tab=<this page's tab> as a tab: the background does it on the bridge's request. */
 export async function openPopup(context: BrowserContext, page: Page): Promise<Page> {
-  const [popup] = await Promise.all([
-    context.waitForEvent('page', { timeout: 10_000 }),
-    page.evaluate(() => postMessage({ luanmaE2E: 'open-popup', id: 'popup' }, '*')),
-  ]);
-  // Firefox first reports the new tab as about:blank, then navigates it to the extension page.
+  // Firefox sometimes never reports the extension page's new realm to Playwright after the tab's
+  // about:blank → popup.html navigation; then evaluate hangs. Another tab is the reliable cure.
+  for (let attempt = 1; ; attempt++) {
+    const [popup] = await Promise.all([
+      context.waitForEvent('page', { timeout: 10_000 }),
+      page.evaluate(() => postMessage({ luanmaE2E: 'open-popup', id: 'popup' }, '*')),
+    ]);
+    if (await popupReady(popup)) return popup;
+    await closePage(popup);
+    if (attempt === 3) throw new Error(`popup did not become ready (at ${popup.url()})`);
+  }
+}
+
+async function popupReady(popup: Page): Promise<boolean> {
   // Playwright's load events are not reported for moz-extension pages over BiDi: poll instead.
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const ready = popup.url().includes('popup.html') && await popup.evaluate(() => document.body?.dataset.ready === 'true').catch(() => false);
-    if (ready) break;
-    if (Date.now() > deadline) throw new Error(`popup did not become ready (at ${popup.url()})`);
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline) {
+    if (popup.url().includes('popup.html')) {
+      await sleep(150);
+      const ready = await Promise.race([
+        popup.evaluate(() => document.body?.dataset.ready === 'true').catch(() => false),
+        sleep(1000).then(() => false),
+      ]);
+      if (ready) return true;
+    }
     await sleep(100);
   }
-  return popup;
+  return false;
+}
+
+/**
+ * Closes a page. Playwright's page.close() can hang for minutes on a moz-extension tab in Firefox
+ * (BiDi), so extension pages close themselves instead (allowed for tabs the extension opened).
+ */
+export async function closePage(page: Page): Promise<void> {
+  if (page.isClosed()) return;
+  if (page.url().startsWith('moz-extension:')) {
+    await Promise.race([page.evaluate(() => window.close()).catch(() => undefined), sleep(1000)]);
+    return;
+  }
+  await Promise.race([page.close().catch(() => undefined), sleep(5000)]);
 }
 
 export { sleep };

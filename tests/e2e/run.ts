@@ -5,19 +5,21 @@
  *
  *   npm run test:e2e                      real engine
  *   npm run test:e2e -- --fake-engine     fixture-only decoder double: checks the plumbing alone
- *   npm run test:e2e -- --only=chromium   one browser;  --screenshots=DIR  also save screenshots there
+ *   npm run test:e2e -- --only=chromium   one browser;  --grep=TEXT  checks whose name contains TEXT
+ *   --screenshots=DIR  save the screenshots there (default tests/e2e/.artifacts)
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHECKS, type CheckContext } from './checks';
 import { FIX_CHECKS } from './checks-fix';
-import { ARTIFACTS, buildExtension, launchChromium, launchFirefox, openPopup, serve, settled, type Launched } from './harness';
+import { ARTIFACTS, buildExtension, closePage, launchChromium, launchFirefox, openPopup, serve, settled, type Launched } from './harness';
 
 CHECKS.push(...FIX_CHECKS);
 
 const args = process.argv.slice(2);
 const fake = args.includes('--fake-engine');
 const only = args.find((a) => a.startsWith('--only='))?.slice(7);
+const grep = args.find((a) => a.startsWith('--grep='))?.slice(7);
 const shotsDir = args.find((a) => a.startsWith('--screenshots='))?.slice(14) ?? ARTIFACTS;
 const CHECK_TIMEOUT_MS = 30_000;
 
@@ -55,6 +57,7 @@ for (const [name, launch] of browsers) {
     },
   };
   for (const check of CHECKS) {
+    if (grep && !check.name.includes(grep)) continue;
     const t0 = Date.now();
     try {
       await Promise.race([
@@ -67,7 +70,7 @@ for (const [name, launch] of browsers) {
       failed++;
       console.log(`not ok - [${name}] ${check.name}\n    ${err instanceof Error ? err.message : String(err)}`);
     }
-    for (const p of launched.context.pages()) if (!p.isClosed()) await p.close().catch(() => undefined);
+    for (const p of launched.context.pages()) await closePage(p);
   }
   // Screenshots of a repaired page (with highlights) and of the popup for that tab.
   try {
