@@ -83,6 +83,11 @@ out('clean.html', page('袁世凯与北京协和医院', `<article id="article">
 <p>要想了解更多，请访问医院官网，或拨打电话：010-69156114。</p>
 </article>`));
 
+// --- ordinary: an everyday Chinese page with nothing the gate flags (the common case: no decoder load).
+out('ordinary.html', page('今日天气', `<h1>今日天气</h1>
+<p>今天白天晴转多云，最高气温二十三度，最低气温十四度。</p>
+<p>明天有小雨，出门请带好雨具；周末气温回升，适合户外活动。</p>`));
+
 // --- fields: repaired paragraph and attributes; form fields, editable and opted-out text untouched.
 {
   const para = '医院门诊部将于下周一起调整挂号时间，请大家相互转告！';
