@@ -14,6 +14,12 @@ export interface Protocol {
   reportCounts: { req: { counts: RepairCounts; added: RepairCounts }; res: { ok: true } };
   /** Test builds only: open popup.html?tab=<sender's tab> in a new tab (Firefox's BiDi cannot navigate there). */
   openPopupForTab: { req: Record<string, never>; res: { ok: true } };
+  /** Background → one frame's content script: repair its selection (or `fallback`) and put it on the clipboard. */
+  copySelection: { req: { fallback: string }; res: { ok: boolean; copied: boolean; chars: number; repairs: number } };
+  /** Popup → the top frame's content script: the page's text as the reader sees it, repaired. */
+  pageText: { req: Record<string, never>; res: { text: string; repairs: number } };
+  /** Test builds only: run a keyboard command or a context-menu item for the sender's tab and frame, as the browser would. */
+  e2eInvoke: { req: { command: string } | { menuItemId: string; selectionText: string }; res: { ok: boolean } };
 }
 
 export type MessageType = keyof Protocol;
@@ -21,6 +27,11 @@ export type Envelope = { [K in MessageType]: { type: K; payload: Protocol[K]['re
 
 export function send<K extends MessageType>(type: K, payload: Protocol[K]['req']): Promise<Protocol[K]['res']> {
   return browser.runtime.sendMessage({ type, payload }) as Promise<Protocol[K]['res']>;
+}
+
+/** Sends to a tab's content script: one frame's (`frameId`), or the top frame's by default. */
+export function sendToTab<K extends MessageType>(tabId: number, type: K, payload: Protocol[K]['req'], frameId = 0): Promise<Protocol[K]['res']> {
+  return browser.tabs.sendMessage(tabId, { type, payload }, { frameId }) as Promise<Protocol[K]['res']>;
 }
 
 export type Handlers = {
