@@ -14,6 +14,8 @@ export interface FounderCandidate {
 }
 
 const SENTENCE_FINAL = '。？！';
+/** The paired marks common enough in running text to be carried across a hard wrap. */
+const ACROSS_MARKS = new Set([...'“”‘’（）《》']);
 const RUN_MIN = 2;
 /** Decisions feed their neighbours' context; three rounds let ：“ settle after a quote is paired. */
 const PASSES = 3;
@@ -196,9 +198,13 @@ function isBlankAfter(text: string, i: number, end: number): boolean {
  * 叶霜叶飞曳 pairs the first 叶 (霜叶 is a word) and 叶梦得叶虞美人曳 the second.
  * Returns the positions that found a partner.
  */
-function matchPairs(list: FounderCandidate[]): Set<number> {
+/** Where a lone mark may pair with a partner in another paragraph: null when pairing stays within paragraphs. */
+type Across = ((c: FounderCandidate) => boolean) | null;
+
+function matchPairs(list: FounderCandidate[], across: Across = null): Set<number> {
   const matched = new Set<number>();
   const open = new Map<string, FounderCandidate[]>();
+  const firstLoneClose = new Map<string, FounderCandidate>();
   for (const c of list) {
     if (c.role === 'open') {
       const stack = open.get(c.symbol) ?? [];
@@ -206,17 +212,27 @@ function matchPairs(list: FounderCandidate[]): Set<number> {
       open.set(c.symbol, stack);
     } else if (c.role === 'close') {
       const stack = open.get(PARTNER.get(c.symbol)!);
-      if (!stack) continue;
       // The nearest opener, as brackets nest, unless a farther one is clearly likelier on its own.
       let best = -1;
-      for (let k = stack.length - 1; k >= 0 && c.at - stack[k].at <= W.PAIR_MAX_DISTANCE; k--) {
-        if (best < 0 || stack[k].logit > stack[best].logit + W.FARTHER_OPENER_MARGIN) best = k;
+      if (stack) {
+        for (let k = stack.length - 1; k >= 0 && c.at - stack[k].at <= W.PAIR_MAX_DISTANCE; k--) {
+          if (best < 0 || stack[k].logit > stack[best].logit + W.FARTHER_OPENER_MARGIN) best = k;
+        }
       }
-      if (best < 0) continue;
-      const [opener] = stack.splice(best, 1);
+      if (best < 0) {
+        if (!firstLoneClose.has(c.symbol)) firstLoneClose.set(c.symbol, c);
+        continue;
+      }
+      const [opener] = stack!.splice(best, 1);
       matched.add(opener.at);
       matched.add(c.at);
     }
+  }
+  if (across) {
+    // Paragraphs repaired one at a time: the first lone closer closes a quotation opened in an earlier
+    // paragraph, the last lone opener opens one that a later paragraph closes.
+    for (const c of firstLoneClose.values()) if (across(c)) matched.add(c.at);
+    for (const stack of open.values()) if (stack.length > 0 && across(stack[stack.length - 1])) matched.add(stack[stack.length - 1].at);
   }
   return matched;
 }
@@ -272,6 +288,14 @@ export function decideParagraphs(text: string, paragraphs: readonly Span[], wrap
 
   markRuns(text, list, spanOf);
   const paired = list.filter((c) => c.role === 'open' || c.role === 'close');
+  // A quotation broken by a hard wrap leaves its opener near the end of one line and its closer near the start of another.
+  const across: Across = wrappedPairs
+    ? (c) => {
+        if (!ACROSS_MARKS.has(c.symbol)) return false;
+        const [start, end] = spanOf.get(c)!;
+        return c.role === 'open' ? end - c.at <= W.ACROSS_REACH : c.at - start < W.ACROSS_REACH;
+      }
+    : null;
   for (let pass = 0; pass < PASSES; pass++) {
     for (const c of list) {
       if (c.role === 'run' && c.logit === RUN_LOGIT) continue;
@@ -279,18 +303,14 @@ export function decideParagraphs(text: string, paragraphs: readonly Span[], wrap
       const [start, end] = spanOf.get(c)!;
       c.logit = logitOf(text, c, start, end, byAt);
     }
-    const matched = matchPairs(paired);
-    const unmatched = wrappedPairs ? W.PAIR_UNMATCHED_WRAPPED : W.PAIR_UNMATCHED;
-    for (const c of paired) c.logit += matched.has(c.at) ? W.PAIR_MATCHED : unmatched;
+    const matched = matchPairs(paired, across);
+    for (const c of paired) c.logit += matched.has(c.at) ? W.PAIR_MATCHED : W.PAIR_UNMATCHED;
     for (const c of list) if (c.logit !== RUN_LOGIT) c.punct = c.logit > 0;
     resolveAdjacentBreaks(list);
   }
-  // Pairs stand or fall together: a quote whose partner stayed a character stays one too
-  // (unless the page's quotations run across paragraphs this caller sees one at a time).
-  if (!wrappedPairs) {
-    const finalPairs = matchPairs(paired.filter((c) => c.punct));
-    for (const c of paired) if (c.punct && !finalPairs.has(c.at)) c.punct = false;
-  }
+  // Pairs stand or fall together: a quote whose partner stayed a character stays one too.
+  const finalPairs = matchPairs(paired.filter((c) => c.punct), across);
+  for (const c of paired) if (c.punct && !finalPairs.has(c.at)) c.punct = false;
 
   // Candidates are in text order, so each paragraph's are one slice of the list.
   let k = 0;

@@ -48,11 +48,6 @@ export const BREAK_AFTER_OPEN = -3;
 /** Paired marks: a partner in the same paragraph makes both likely; none makes a lone 叶/野/渊 almost surely a character. */
 export const PAIR_MATCHED = 1.5;
 export const PAIR_UNMATCHED = -4;
-/**
- * On a damaged page whose paragraphs leave both opening and closing marks unpaired (hard-wrapped lines
- * split quotations), a lone mark's partner is in another paragraph: it counts only a little against.
- */
-export const PAIR_UNMATCHED_WRAPPED = -0.5;
 
 /** An opening mark right after a clause mark, a space or the paragraph start (，“ ：《) is its usual place. */
 export const OPEN_AFTER_BOUNDARY = 0.5;
@@ -107,3 +102,6 @@ export const FREE_MARK_LOGIT = 1.5;
 
 /** A farther opening candidate takes the pair from the nearest only when its own log-odds are this much higher. */
 export const FARTHER_OPENER_MARGIN = 1.0;
+
+/** A lone opener this close to its paragraph's end (a closer this close to the start) may pair across a hard wrap. */
+export const ACROSS_REACH = 20;
