@@ -16,9 +16,15 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'tabs', 'scripting'],
+    // contextMenus: "Copy repaired text" and the paste-and-fix link; clipboardWrite: copying from a page without a click in it.
+    permissions: ['storage', 'tabs', 'scripting', 'contextMenus', 'clipboardWrite'],
     host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_extName__' },
+    // Suggested keys (users change them at chrome://extensions/shortcuts or about:addons → Manage Extension Shortcuts).
+    commands: {
+      'toggle-site': { suggested_key: { default: 'Alt+Shift+R' }, description: '__MSG_cmd_toggleSite__' },
+      'copy-repaired-selection': { suggested_key: { default: 'Alt+Shift+C' }, description: '__MSG_cmd_copySelection__' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -10,6 +10,8 @@ import { send } from '@/src/ext/messages';
 import { overlayStrings } from '@/src/ext/overlay-strings';
 import { repairEnabledFor, settingsItem, type Settings } from '@/src/ext/settings';
 import { installE2EBridge } from '@/src/ext/e2e-bridge';
+import { installCopyHandlers } from '@/src/ext/copy-content';
+import { installCopyE2EBridge } from '@/src/ext/copy-e2e';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -27,7 +29,10 @@ export default defineContentScript({
       overlayStrings: overlayStrings(),
       onUpdate: reporter,
     });
+    // Copying repaired text (menu, shortcut, popup) works whether or not repair is on for this site.
+    installCopyHandlers({ win: window, repairer, isSuspect, loadDecoder, e2e: import.meta.env.MODE === 'e2e' });
     if (import.meta.env.MODE === 'e2e') installE2EBridge(window, repairer, hello, ctx.signal);
+    if (import.meta.env.MODE === 'e2e') installCopyE2EBridge(window, ctx.signal);
 
     const apply = (s: Settings) => {
       repairer.setHighlight(s.highlight);

@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { setBadgeCount } from './badge';
+import { startCopyFeatures } from './copy-background';
 import { DECODER_FILE } from './decoder-client';
 import { handleMessages } from './messages';
 import { siteOf } from './site';
@@ -67,6 +68,8 @@ export function startBackground(opts: BackgroundOptions): void {
       return { ok: true };
     },
   });
+
+  startCopyFeatures(opts);
 
   browser.tabs.onRemoved.addListener((tabId) => { void serial(async () => {
     const stats = await tabStatsItem.getValue();

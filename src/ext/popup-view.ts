@@ -1,5 +1,6 @@
 /** The popup's behaviour, kept out of the entrypoint so it reads top to bottom. */
 import { browser } from 'wxt/browser';
+import { mountPopupActions } from './popup-actions';
 import { repairEnabledFor, setSiteEnabled, settingsItem, updateSettings, type Settings } from './settings';
 import { LOCAL_FILES_SITE, siteOf } from './site';
 import { lifetimeItem, repairedSpans, sumFrames, tabStatsItem, type LifetimeStats, type RepairCounts } from './stats';
@@ -31,6 +32,7 @@ export async function mountPopup(doc: Document, params: URLSearchParams): Promis
   const tab = await targetTab(params);
   const tabId = tab?.id;
   const site = siteOf(tab?.url);
+  mountPopupActions(doc, tab);
   siteName.textContent = site ? siteLabel(site) : t('noSite');
 
   const renderSettings = (s: Settings) => {

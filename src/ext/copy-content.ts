@@ -1,0 +1,71 @@
+/**
+ * The content script's part of copying repaired text. The background asks a frame to copy its repaired
+ * selection (context menu, keyboard shortcut); the popup asks the top frame for its page text. Both work
+ * whether or not repair is on for the site: with repair off the text is repaired on its way out.
+ *
+ * The clipboard is written here, in the page, because an MV3 service worker has none. In test builds the
+ * string handed to the clipboard writer is also left on `<html data-luanma-last-copy>` (headless browsers
+ * often refuse the clipboard), with `data-luanma-copies` counting copies.
+ */
+import type { PageRepairer } from '../dom/page-repairer';
+import { copyText } from '../fix/copy-text';
+import { contextLines, repairForCopy, type CopyRepairDeps } from './copy-repair';
+import { handleMessages } from './messages';
+
+export interface CopyContentOptions extends CopyRepairDeps {
+  win: Window;
+  repairer: PageRepairer;
+  e2e: boolean;
+}
+
+/** The selected text of a frame: a text field's selection if one is focused, else the document's. */
+export function selectedText(win: Window): string {
+  const el = win.document.activeElement as HTMLInputElement | HTMLTextAreaElement | null;
+  if (el && (el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && /^(text|search|url|tel)$/.test(el.type)))) {
+    const { selectionStart: a, selectionEnd: b } = el;
+    if (a !== null && b !== null && b > a) return el.value.slice(a, b);
+  }
+  return win.getSelection()?.toString() ?? '';
+}
+
+/** The page's text as the reader sees it (rendered line breaks included). */
+const pageText = (win: Window) => win.document.body?.innerText ?? win.document.documentElement?.textContent ?? '';
+
+/** Writes the clipboard from the page without losing the reader's selection to the fallback's textarea. */
+async function writeClipboard(win: Window, text: string, e2e: boolean): Promise<boolean> {
+  const doc = win.document;
+  if (e2e) {
+    doc.documentElement.dataset.luanmaLastCopy = text;
+    doc.documentElement.dataset.luanmaCopies = String(Number(doc.documentElement.dataset.luanmaCopies ?? 0) + 1);
+  }
+  const sel = win.getSelection();
+  const ranges = sel ? Array.from({ length: sel.rangeCount }, (_, i) => sel.getRangeAt(i)) : [];
+  try {
+    return await copyText(doc, text);
+  } finally {
+    if (sel && ranges.length && sel.rangeCount === 0) for (const r of ranges) sel.addRange(r);
+  }
+}
+
+export function installCopyHandlers(opts: CopyContentOptions): void {
+  const { win, repairer, e2e } = opts;
+  handleMessages({
+    copySelection: async ({ fallback }) => {
+      const raw = selectedText(win) || fallback;
+      if (!raw) return { ok: false, copied: false, chars: 0, repairs: 0 };
+      const r = await repairForCopy(raw, opts, contextLines(pageText(win)));
+      const copied = await writeClipboard(win, r.text, e2e);
+      return { ok: true, copied, chars: r.text.length, repairs: r.steps.length };
+    },
+    pageText: async () => {
+      // With repair on, the nodes already hold the repaired text: wait for the current pass, then read it.
+      if (repairer.running) {
+        await repairer.whenSettled();
+        return { text: pageText(win), repairs: 0 };
+      }
+      const text = pageText(win);
+      const r = await repairForCopy(text, opts);
+      return { text: r.text, repairs: r.steps.length };
+    },
+  });
+}
