@@ -288,13 +288,15 @@ export function decideParagraphs(text: string, paragraphs: readonly Span[], wrap
 
   markRuns(text, list, spanOf);
   const paired = list.filter((c) => c.role === 'open' || c.role === 'close');
-  // A quotation broken by a hard wrap leaves its opener near the end of one line and its closer near the start of another.
+  // The caller repairs this text as one piece of a larger page: a quotation its edges cut leaves an
+  // opener near the end of the piece, or a closer near its start, whose partner is outside.
+  const textEnd = text.trimEnd().length;
+  const textStart = text.length - text.trimStart().length;
   const across: Across = wrappedPairs
-    ? (c) => {
-        if (!ACROSS_MARKS.has(c.symbol)) return false;
-        const [start, end] = spanOf.get(c)!;
-        return c.role === 'open' ? end - c.at <= W.ACROSS_REACH : c.at - start < W.ACROSS_REACH;
-      }
+    ? (c) =>
+        ACROSS_MARKS.has(c.symbol) &&
+        // Likely on its own already, or right at the cut (野党 at a line's end needs the pairing to beat the word).
+        (c.logit > 0 || (c.role === 'open' ? textEnd - c.at <= W.ACROSS_REACH : c.at - textStart < W.ACROSS_REACH))
     : null;
   for (let pass = 0; pass < PASSES; pass++) {
     for (const c of list) {

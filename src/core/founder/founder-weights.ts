@@ -103,5 +103,5 @@ export const FREE_MARK_LOGIT = 1.5;
 /** A farther opening candidate takes the pair from the nearest only when its own log-odds are this much higher. */
 export const FARTHER_OPENER_MARGIN = 1.0;
 
-/** A lone opener this close to its paragraph's end (a closer this close to the start) may pair across a hard wrap. */
+/** A lone opener this close to the end of the text being repaired (a closer this close to its start) may pair with a partner outside it. */
 export const ACROSS_REACH = 20;
