@@ -142,6 +142,8 @@ function logitOf(text: string, c: FounderCandidate, start: number, end: number, 
     else if (before === 'close' || after === 'open') logit += W.BREAK_BESIDE_PAIRED_MARK;
   } else if (c.role === 'open') {
     if (before === 'edge' || before === 'mark' || before === 'other') logit += W.OPEN_AFTER_BOUNDARY;
+    // “、 and “， are never written: a quotation opens on its first word.
+    if (after === 'mark') logit += W.BREAK_AFTER_OPEN;
   } else if (c.role === 'close') {
     if (before === 'open') logit += W.BREAK_AFTER_OPEN;
   }
