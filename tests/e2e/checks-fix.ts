@@ -3,7 +3,7 @@
  *
  * Chromium opens chrome-extension://<id>/fix.html directly. Firefox's WebDriver BiDi refuses to navigate to
  * moz-extension:// URLs, so there the test opens the popup the way the harness does (the test build's
- * background opens it in a tab) and the popup, an extension page itself, navigates to /fix.html.
+ * background opens it in a tab) and the popup, an extension page itself, opens /fix.html in a new tab.
  *
  * Headless browsers may refuse the clipboard, so the copied text is read from `window.__luanmaLastCopy`,
  * which test builds set to exactly the string handed to the clipboard writer.
@@ -42,9 +42,19 @@ async function openFixPage(ctx: CheckContext): Promise<Page> {
     await page.goto(`chrome-extension://${id}/fix.html`);
   } else {
     const from = await ctx.open('/clean.html');
-    page = await openPopup(ctx.context, from);
-    await page.evaluate(() => location.assign('/fix.html'));
-    await page.waitForURL(/\/fix\.html$/, { timeout: 10_000, waitUntil: 'domcontentloaded' });
+    await from.waitForFunction(() => document.documentElement.dataset.luanmaE2e === 'ready', undefined, { timeout: 10_000 });
+    const popup = await openPopup(ctx.context, from);
+    // The popup, an extension page, opens fix.html in a new tab. (Navigating the popup's own tab there works
+    // too, but Playwright then never sees that document's load over BiDi.) The new tab starts as about:blank,
+    // and its DOMContentLoaded is not reported either: wait for the commit, then for the page's own state.
+    [page] = await Promise.all([
+      ctx.context.waitForEvent('page', { timeout: 10_000 }),
+      popup.evaluate(() => {
+        const ext = (globalThis as unknown as { chrome: { tabs: { create(o: { url: string }): Promise<unknown> }; runtime: { getURL(p: string): string } } }).chrome;
+        void ext.tabs.create({ url: ext.runtime.getURL('/fix.html') });
+      }),
+    ]);
+    await page.waitForURL(/\/fix\.html$/, { timeout: 10_000, waitUntil: 'commit' });
   }
   await page.setViewportSize({ width: 1200, height: 760 });
   await page.waitForFunction(() => document.body?.dataset.state === 'idle', undefined, { timeout: 10_000 });
