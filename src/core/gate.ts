@@ -81,3 +81,32 @@ export function suspectSignals(text: string, evidence?: Evidence): number {
   if (evidence !== undefined && evidence.founderParagraphs > 0 && han > 0) signals |= SUSPECT_FOUNDER;
   return signals;
 }
+
+/**
+ * Within a text the gate already let through: could this line hold re-decoded bytes at all? Any one
+ * telltale (a Latin-1 pair, U+FFFD, a rare Han character, an odd symbol, kana) is enough, so short damaged
+ * lines are never skipped; clean lines of a long document skip the decoder.
+ */
+export function mayShowEncodingDamage(text: string, start: number, end: number): boolean {
+  let prevLatin = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      prevLatin = false;
+      continue;
+    }
+    if (c <= 0xff || (c >= 0x152 && c <= 0x2122 && c < 0x2460)) {
+      if (prevLatin) return true;
+      prevLatin = true;
+      continue;
+    }
+    prevLatin = false;
+    if (c === 0xfffd) return true;
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      if (!isCommonHan(c)) return true;
+    } else if ((c >= 0x3040 && c <= 0x30ff) || isOddSymbol(c) || (c >= 0x3400 && c <= 0x4dbf)) {
+      return true;
+    }
+  }
+  return false;
+}

@@ -19,15 +19,23 @@ export function repair(text: string, evidence?: Evidence, hints?: Hints): Repair
   if (signals & SUSPECT_FOUNDER) {
     const ev = evidence ?? collectEvidence([text]);
     // Founder damage lives in text that is otherwise intact; never inside a span already re-decoded.
-    const founder = founderSteps(text, paragraphsOf(text), ev, hints).filter((f) => !overlapsAny(f, steps));
+    const founder = notOverlapping(founderSteps(text, paragraphsOf(text), ev, hints), steps);
     steps = merge(steps, founder);
   }
-  steps = merge(steps, lossySteps(text).filter((l) => !overlapsAny(l, steps)));
+  steps = merge(steps, notOverlapping(lossySteps(text), steps));
   return finish(text, steps);
 }
 
-function overlapsAny(s: Step, others: readonly Step[]): boolean {
-  return others.some((o) => s.start < o.end && o.start < s.end);
+/** Steps of `add` that overlap none of `kept` (both in text order): one merge-like walk. */
+function notOverlapping(add: readonly Step[], kept: readonly Step[]): Step[] {
+  const out: Step[] = [];
+  let k = 0;
+  for (const s of add) {
+    while (k < kept.length && kept[k].end <= s.start) k++;
+    if (k < kept.length && kept[k].start < s.end) continue;
+    out.push(s);
+  }
+  return out;
 }
 
 function merge(a: Step[], b: Step[]): Step[] {

@@ -1,4 +1,4 @@
-import { SUSPECT_ENCODING, suspectSignals } from '../gate';
+import { SUSPECT_ENCODING, mayShowEncodingDamage, suspectSignals } from '../gate';
 import type { Step } from '../types';
 import { candidatesFor, classesPresent, isPlausible, type Candidate } from './candidates';
 import { cumulativeLog10P } from '../model';
@@ -20,8 +20,25 @@ const LOST = /\ufffd/g;
  * Finds the spans of text[from, to) that read better re-decoded, picks the best
  * non-overlapping ones, and undoes further layers inside each (double encodings).
  */
-export function encodingSteps(text: string, from = 0, to = text.length): Step[] {
-  const picked = bestCandidates(text, from, to);
+export function encodingSteps(text: string): Step[] {
+  // A line break is one ASCII byte in every codec here and never inside a multi-byte sequence, so damage
+  // never spans lines: each line is its own problem, and lines the cheap scan finds clean cost nothing.
+  if (!text.includes('\n')) return lineSteps(text);
+  const steps: Step[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end > start && mayShowEncodingDamage(text, start, end)) {
+      for (const s of lineSteps(text.slice(start, end))) steps.push({ ...s, start: s.start + start, end: s.end + start });
+    }
+    start = end + 1;
+  }
+  return steps;
+}
+
+function lineSteps(text: string): Step[] {
+  const picked = bestCandidates(text, 0, text.length);
   const steps: Step[] = [];
   for (const c of picked) {
     let replacement = c.replacement;
@@ -73,12 +90,24 @@ function bestCandidates(text: string, from: number, to: number): Candidate[] {
   return chosen;
 }
 
-/** The best non-overlapping candidates, in text order. */
+/** The best non-overlapping candidates, in text order. Greedy by gain; a position map keeps it linear. */
 function pick(all: readonly Candidate[]): Candidate[] {
   const good = all.filter((c) => c.gain > 0).sort((x, y) => y.gain - x.gain);
+  if (good.length === 0) return [];
+  let end = 0;
+  for (const c of good) if (c.end > end) end = c.end;
+  const taken = new Uint8Array(end);
   const chosen: Candidate[] = [];
   for (const c of good) {
-    if (chosen.some((d) => c.start < d.end && d.start < c.end)) continue;
+    let free = true;
+    for (let i = c.start; i < c.end; i++) {
+      if (taken[i]) {
+        free = false;
+        break;
+      }
+    }
+    if (!free) continue;
+    taken.fill(1, c.start, c.end);
     chosen.push(c);
   }
   return chosen.sort((x, y) => x.start - y.start);
