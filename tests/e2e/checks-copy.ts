@@ -203,4 +203,27 @@ export const COPY_CHECKS: Check[] = [
       }
     },
   },
+  {
+    name: 'copy: the popup button and the context-menu item open the paste-and-fix page',
+    async run(ctx: CheckContext) {
+      const page = await ctx.open('/clean.html');
+      await page.waitForFunction(() => document.documentElement.dataset.luanmaE2e === 'ready', undefined, { timeout: 10_000 });
+      const popup = await openPopup(ctx.context, page);
+      const fixTab = async (what: string, act: () => Promise<unknown>) => {
+        const [tab] = await Promise.all([ctx.context.waitForEvent('page', { timeout: 10_000 }).catch(() => { throw new CheckFailure(`${what}: no new tab`); }), act()]);
+        // A new tab starts as about:blank; BiDi does not report moz-extension loads, so wait for the commit only.
+        await tab.waitForURL(/\/fix\.html$/, { timeout: 10_000, waitUntil: 'commit' });
+        return tab;
+      };
+      try {
+        const fromPopup = await fixTab('popup button', () => popup.evaluate(() => (document.querySelector('#open-fix') as HTMLButtonElement).click()));
+        expectTrue(/^(chrome|moz)-extension:\/\/[^/]+\/fix\.html$/.test(fromPopup.url()), `popup opened ${fromPopup.url()}`);
+        await closePage(fromPopup);
+      } finally {
+        await closePage(popup);
+      }
+      const fromMenu = await fixTab('menu item', () => invoke(page, { menuItemId: 'open-fix-page' }));
+      expectTrue(/^(chrome|moz)-extension:\/\/[^/]+\/fix\.html$/.test(fromMenu.url()), `menu item opened ${fromMenu.url()}`);
+    },
+  },
 ];
