@@ -20,10 +20,12 @@ export default defineConfig({
     permissions: ['storage', 'tabs', 'scripting', 'contextMenus', 'clipboardWrite'],
     host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_extName__' },
-    // Suggested keys (users change them at chrome://extensions/shortcuts or about:addons → Manage Extension Shortcuts).
+    // Suggested keys; users change them at chrome://extensions/shortcuts or about:addons → Manage Extension Shortcuts.
+    // Chromium keeps Alt+Shift+R, Alt+Shift+C and Ctrl+Shift+L for itself and then assigns no key at all:
+    // Alt+Shift+L (L for Luanma) and Alt+Shift+K were checked to be granted (chrome.commands.getAll()).
     commands: {
-      'toggle-site': { suggested_key: { default: 'Alt+Shift+R' }, description: '__MSG_cmd_toggleSite__' },
-      'copy-repaired-selection': { suggested_key: { default: 'Alt+Shift+C' }, description: '__MSG_cmd_copySelection__' },
+      'toggle-site': { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_cmd_toggleSite__' },
+      'copy-repaired-selection': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_cmd_copySelection__' },
     },
     ...(browser === 'firefox'
       ? {
