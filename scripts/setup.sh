@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+# Chinese UI strings for Chromium, so the extension's zh_CN locale is what the end-to-end tests see.
+[ -d /usr/lib/chromium/locales ] && ls /usr/lib/chromium/locales/zh-CN.pak >/dev/null 2>&1 || need+=(chromium-l10n)
 command -v firefox-esr >/dev/null 2>&1 || need+=(firefox-esr)
 command -v zip >/dev/null 2>&1 || need+=(zip)
 [ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || need+=(fonts-wqy-zenhei)
