@@ -7,10 +7,15 @@
  * string handed to the clipboard writer is also left on `<html data-luanma-last-copy>` (headless browsers
  * often refuse the clipboard), with `data-luanma-copies` counting copies.
  */
+import { browser } from 'wxt/browser';
 import type { PageRepairer } from '../dom/page-repairer';
 import { copyText } from '../fix/copy-text';
 import { contextLines, repairForCopy, type CopyRepairDeps } from './copy-repair';
+import { showCopyNotice } from './copy-notice';
 import { handleMessages } from './messages';
+
+type MessageKey = Parameters<typeof browser.i18n.getMessage>[0];
+const t = (key: string, subs?: string[]) => browser.i18n.getMessage(key as MessageKey, subs);
 
 export interface CopyContentOptions extends CopyRepairDeps {
   win: Window;
@@ -52,9 +57,15 @@ export function installCopyHandlers(opts: CopyContentOptions): void {
   handleMessages({
     copySelection: async ({ fallback }) => {
       const raw = selectedText(win) || fallback;
-      if (!raw) return { ok: false, copied: false, chars: 0, repairs: 0 };
+      if (!raw) {
+        showCopyNotice(win, t('copy_noticeNothing'), 'nothing');
+        return { ok: false, copied: false, chars: 0, repairs: 0 };
+      }
       const r = await repairForCopy(raw, opts, contextLines(pageText(win)));
       const copied = await writeClipboard(win, r.text, e2e);
+      const repairs = r.steps.filter((st) => !st.lossy).length;
+      const notice = !copied ? t('copy_failed') : repairs ? t('copy_noticeRepaired', [String(repairs)]) : t('copy_noticeClean');
+      showCopyNotice(win, notice, copied ? 'copied' : 'denied');
       return { ok: true, copied, chars: r.text.length, repairs: r.steps.length };
     },
     pageText: async () => {

@@ -116,6 +116,14 @@ export const COPY_CHECKS: Check[] = [
         await selectParagraphs(page, 0, 0);
         const viaCommand = await contentCopy(page, () => invoke(page, { command: 'copy-repaired-selection' }));
         expectEqual(viaCommand, EXPECT.epaper.paragraphs[0], 'text copied by the shortcut');
+        const notice = () => page.evaluate(() => document.querySelector<HTMLElement>('luanma-overlay[data-luanma-notice]')?.dataset.luanmaNotice ?? null);
+        expectTrue(['copied', 'denied'].includes(String(await notice())), `a notice tells the reader (${await notice()})`);
+        // Nothing selected: nothing is copied, and the notice says so.
+        await page.evaluate(() => getSelection()!.removeAllRanges());
+        const before = await copies(page);
+        expectEqual(await invoke(page, { command: 'copy-repaired-selection' }), false, 'shortcut with nothing selected');
+        expectEqual(await notice(), 'nothing', 'notice with nothing selected');
+        expectEqual(await copies(page), before, 'clipboard writes with nothing selected');
       } finally {
         await toggleSite(page, null);
       }
