@@ -114,9 +114,12 @@ export interface CopyBackgroundOptions {
 }
 
 export function startCopyFeatures(opts: CopyBackgroundOptions): void {
-  createMenus();
-  browser.contextMenus.onClicked.addListener((info, tab) => void runMenuItem(info, tab));
-  browser.commands.onCommand.addListener((command, tab) => void runCommand(command, tab));
+  // Firefox for Android has neither context menus nor keyboard commands.
+  if (browser.contextMenus) {
+    createMenus();
+    browser.contextMenus.onClicked.addListener((info, tab) => void runMenuItem(info, tab));
+  }
+  browser.commands?.onCommand.addListener((command, tab) => void runCommand(command, tab));
   if (!opts.e2e) return;
   handleMessages({
     e2eInvoke: async (req, sender) => {
