@@ -49,30 +49,43 @@ export function contextLines(pageText: string, maxChars = CONTEXT_CHARS): string
   return lines(pageText.length > maxChars ? pageText.slice(0, pageText.lastIndexOf('\n', maxChars) + 1 || maxChars) : pageText);
 }
 
+/** Repairs text[start, end) with `evidence`, appending its steps (offsets into the whole text) to `steps`. */
+function repairPiece(text: string, start: number, end: number, decoder: DecoderPort, evidence: Evidence, steps: Step[]): string {
+  const r = decoder.repair(text.slice(start, end), evidence);
+  for (const s of r.steps) steps.push({ ...s, start: s.start + start, end: s.end + start });
+  return r.text;
+}
+
+const evidenceFor = (text: string, decoder: DecoderPort, context: Iterable<string>) => decoder.collectEvidence([...lines(text), ...context]);
+
 /**
  * The plain function behind "Copy repaired text" (menu and shortcut): repairs `text` with `decoder`,
  * judging it with evidence from its own lines and the `context` lines (the rest of its page).
  */
 export function repairSelectionForCopy(text: string, decoder: DecoderPort, context: Iterable<string> = []): CopyRepair {
-  const evidence = decoder.collectEvidence([...lines(text), ...context]);
+  const evidence = evidenceFor(text, decoder, context);
   const steps: Step[] = [];
   let out = '';
-  for (const [start, end] of lineChunks(text)) {
-    const piece = text.slice(start, end);
-    const r = decoder.repair(piece, evidence);
-    out += r.text;
-    for (const s of r.steps) steps.push({ ...s, start: s.start + start, end: s.end + start });
-  }
+  for (const [start, end] of lineChunks(text)) out += repairPiece(text, start, end, decoder, evidence, steps);
   return { text: out, steps };
 }
 
 /**
  * Gate first, then the decoder: a clean selection on a clean page is handed back as it is without loading
  * the decoder bundle. A suspect page counts too: on a Founder page, lines without a telltale character are
- * damaged as well, and only the page's evidence shows it.
+ * damaged as well, and only the page's evidence shows it. Between chunks the page gets its thread back, so
+ * copying a whole long page does not freeze it.
  */
 export async function repairForCopy(text: string, deps: CopyRepairDeps, context: string[] = []): Promise<CopyRepair> {
   const suspect = (l: string) => deps.isSuspect(l);
   if (!lines(text).some(suspect) && !context.some(suspect)) return { text, steps: [] };
-  return repairSelectionForCopy(text, await deps.loadDecoder(), context);
+  const decoder = await deps.loadDecoder();
+  const evidence = evidenceFor(text, decoder, context);
+  const steps: Step[] = [];
+  let out = '';
+  for (const [i, [start, end]] of lineChunks(text).entries()) {
+    if (i > 0) await new Promise((r) => setTimeout(r, 0));
+    out += repairPiece(text, start, end, decoder, evidence, steps);
+  }
+  return { text: out, steps };
 }

@@ -98,6 +98,13 @@ describe('repairForCopy', () => {
     await repairForCopy('plain', d, ['a #damaged page']);
     expect(d.loads()).toBe(1);
   });
+  it('gives the same result as repairSelectionForCopy on a long text repaired in several chunks', async () => {
+    const text = ('y'.repeat(2000) + '#r\n').repeat(100);
+    const decoder = fakeDecoder();
+    const got = await repairForCopy(text, deps(decoder), ['ctx']);
+    expect(decoder.calls.length).toBeGreaterThan(1);
+    expect(got).toEqual(repairSelectionForCopy(text, fakeDecoder(), ['ctx']));
+  });
   it('with the real gate: an ordinary Chinese paragraph never loads the decoder', async () => {
     let loads = 0;
     await repairForCopy(EXPECT.forum.expected.clean1, { isSuspect: realGate, loadDecoder: async () => { loads++; return realDecoder; } });
