@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { kindFilter, loadDevset, repairCase } from './lib/devset';
-import { computeMetrics, formatMetrics, type Prediction } from './lib/devset-metrics';
+import { computeMetrics, editDistance, formatMetrics, type Prediction } from './lib/devset-metrics';
 
 const { values } = parseArgs({
   options: {
@@ -35,4 +35,26 @@ mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, predictions.map((p) => JSON.stringify(p) + '\n').join(''));
 
 console.log(formatMetrics(computeMetrics(cases, predictions)));
+
+// Lossy cases cannot come out exact: how much of the truth came back, character-weighted over each kind.
+const lossy = cases.filter((c) => c.lossy);
+if (lossy.length > 0) {
+  const byId = new Map(predictions.map((p) => [p.id, p.text]));
+  const rows = new Map<string, { n: number; before: number; after: number; chars: number }>();
+  const all = { n: 0, before: 0, after: 0, chars: 0 };
+  for (const c of lossy) {
+    const row = rows.get(c.kind) ?? { n: 0, before: 0, after: 0, chars: 0 };
+    rows.set(c.kind, row);
+    for (const r of [row, all]) {
+      r.n++;
+      r.before += editDistance(c.input, c.expected);
+      r.after += editDistance(byId.get(c.id)!, c.expected);
+      r.chars += [...c.expected].length;
+    }
+  }
+  console.log('\n| lossy kind | cases | CER before | CER after |\n|---|---:|---:|---:|');
+  for (const [kind, r] of [...[...rows].sort(), ['all lossy', all] as const]) {
+    console.log(`| ${kind} | ${r.n} | ${(r.before / r.chars).toFixed(3)} | ${(r.after / r.chars).toFixed(3)} |`);
+  }
+}
 console.log(`\n${cases.length} cases in ${seconds.toFixed(2)} s; predictions written to ${out}`);
