@@ -5,6 +5,7 @@
  * message calls the same way the browser's events do.
  */
 import { browser, type Browser } from 'wxt/browser';
+import { copyInFrameWithoutContentScript } from './copy-fallback';
 import { handleMessages, sendToTab } from './messages';
 import { repairEnabledFor, setSiteEnabled, settingsItem } from './settings';
 import { siteOf } from './site';
@@ -60,10 +61,9 @@ export async function copyRepairedSelection(tabId: number, frameId?: number, sel
   try {
     const res = await sendToTab(tabId, 'copySelection', { fallback: selectionText }, frame);
     return res?.ok ?? false;
-  } catch (err) {
-    // No content script there (a browser page, a store page, a PDF viewer): nothing to copy from.
-    console.warn('[luanma] copy repaired selection failed', err);
-    return false;
+  } catch {
+    // No content script answers: the tab was open before the extension was installed or reloaded.
+    return copyInFrameWithoutContentScript(tabId, frame, selectionText);
   }
 }
 
@@ -121,6 +121,8 @@ export function startCopyFeatures(opts: CopyBackgroundOptions): void {
   }
   browser.commands?.onCommand.addListener((command, tab) => void runCommand(command, tab));
   if (!opts.e2e) return;
+  // Test builds: a service-worker or background-page test can call the menu handler without a content script.
+  (globalThis as unknown as { __luanmaE2E?: object }).__luanmaE2E = { runMenuItem, runCommand, copyInFrameWithoutContentScript };
   handleMessages({
     e2eInvoke: async (req, sender) => {
       const tab = sender.tab;

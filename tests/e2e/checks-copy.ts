@@ -234,4 +234,35 @@ export const COPY_CHECKS: Check[] = [
       expectTrue(/^(chrome|moz)-extension:\/\/[^/]+\/fix\.html$/.test(fromMenu.url()), `menu item opened ${fromMenu.url()}`);
     },
   },
+  {
+    // Playwright reaches Chromium's service worker, not Firefox's background page.
+    name: 'copy repaired selection in a frame without a live content script (the fallback; Chromium)',
+    async run(ctx: CheckContext) {
+      if (ctx.browser !== 'chromium') return;
+      const page = await ctx.open('/forum.html');
+      await settled(page);
+      await toggleSite(page, await served(page));
+      const sw = ctx.context.serviceWorkers()[0];
+      try {
+        await page.evaluate(() => {
+          const range = document.createRange();
+          range.selectNodeContents(document.querySelector('#post-gbk1252 .content')!);
+          getSelection()!.removeAllRanges();
+          getSelection()!.addRange(range);
+        });
+        const before = await copies(page);
+        // What copyRepairedSelection falls back to when no content script answers (a tab open since before
+        // the extension was installed or reloaded): the decoder bundle and a self-contained function, injected.
+        const ok = await sw.evaluate(`(async () => {
+          const [tab] = await chrome.tabs.query({ url: ${JSON.stringify(ctx.base + '/forum.html')} });
+          return globalThis.__luanmaE2E.copyInFrameWithoutContentScript(tab.id, 0, '');
+        })()`);
+        expectTrue((await copies(page)) > before, 'the clipboard writer was called in the page');
+        expectEqual(await page.evaluate(() => document.documentElement.dataset.luanmaLastCopy), EXPECT.forum.expected.gbk1252, 'copied text');
+        expectEqual(typeof ok, 'boolean', 'fallback result');
+      } finally {
+        await toggleSite(page, null);
+      }
+    },
+  },
 ];
