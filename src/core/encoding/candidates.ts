@@ -91,7 +91,7 @@ export function candidatesFor(
   for (let k = 0; k <= unmappable.length; k++) {
     const runEnd = k < unmappable.length ? unmappable[k] : to;
     if (runEnd > runStart) {
-      hypotheses.forEach((h, i) => regionsOfRun(text, from, runStart, runEnd, bytes, byteAt, h, out, prefix, decoded?.[i]));
+      for (let i = 0; i < hypotheses.length; i++) regionsOfRun(text, from, runStart, runEnd, bytes, byteAt, hypotheses[i], out, prefix, decoded?.[i]);
     }
     if (k < unmappable.length) {
       runStart = runEnd + 1;
@@ -100,7 +100,7 @@ export function candidatesFor(
       if (c >= 0xd800 && c <= 0xdbff) runStart++;
     }
   }
-  if (decoded) hypotheses.forEach((h, i) => lossySegments(text, from, to, h, bytes, byteAt, unmappable, out, decoded[i]));
+  if (decoded) for (let i = 0; i < hypotheses.length; i++) lossySegments(text, from, to, hypotheses[i], bytes, byteAt, unmappable, out, decoded[i]);
 }
 
 /**
@@ -164,7 +164,8 @@ function lossySegments(
       const dec = decoded.get(bs * BYTE_KEY + be) ?? decode(hypothesis.truth, bytes, bs, be);
       // Errors inside a piece (not where a gap cut a character) mean it was never this damage:
       // clean text beside the damaged sentence. It ends the segment and is left alone.
-      const atEdges = dec.errors.every((e) => e < bs + LOSSY_EDGE_BYTES || e >= be - LOSSY_EDGE_BYTES);
+      let atEdges = true;
+      for (const e of dec.errors) if (e >= bs + LOSSY_EDGE_BYTES && e < be - LOSSY_EDGE_BYTES) atEdges = false;
       if (!atEdges || dec.errors.length > LOSSY_MAX_EDGE_ERRORS) {
         flush(runStart);
         if (k === unmappable.length) break;
@@ -351,11 +352,10 @@ function addRegion(
   if (j0 < 0 || j1 < 0) return;
   // Whitespace-separated pieces at either edge that read no better decoded are clean text the byte
   // region happened to swallow (a line before the damage): leave them out.
-  const unitOf = (t: number) => unitAt(dec.srcAt, byteAt[t - from]);
   for (;;) {
     const w = nextSpace(text, a, b);
     if (w < 0) break;
-    const u = unitOf(w);
+    const u = unitAt(dec.srcAt, byteAt[w - from]);
     if (u < 0 || textLog10P(dec.text, j0, u).total > prefix[w] - prefix[a] + EDGE_PIECE_MARGIN) break;
     a = w + 1;
     j0 = u + 1;
@@ -363,7 +363,7 @@ function addRegion(
   for (;;) {
     const w = prevSpace(text, a, b);
     if (w < 0) break;
-    const u = unitOf(w);
+    const u = unitAt(dec.srcAt, byteAt[w - from]);
     if (u < 0 || textLog10P(dec.text, u + 1, j1).total > prefix[b] - prefix[w + 1] + EDGE_PIECE_MARGIN) break;
     b = w;
     j1 = u;

@@ -11,15 +11,17 @@ import { MARK_RATE } from '../founder/founder-weights';
 /** The best guess must beat the runner-up by this much (log10), or the cut stays U+FFFD. */
 const GUESS_MARGIN = 1.0;
 
+/** log10 rate of each CJK mark Chinese uses, by code point: the marks a cut byte may have belonged to. */
+const MARK_LOG10 = new Map(Object.entries(MARK_RATE).map(([ch, rate]) => [ch.charCodeAt(0), Math.log10(rate)]));
+
 /** Only these become guesses: Han characters and the CJK punctuation Chinese uses. */
 function isGuessable(code: number): boolean {
-  return (code >= 0x4e00 && code <= 0x9fff) || MARK_RATE[String.fromCharCode(code)] !== undefined;
+  return (code >= 0x4e00 && code <= 0x9fff) || MARK_LOG10.has(code);
 }
 
 function contextScore(code: number, prev: number, next: number): number {
-  const ch = String.fromCharCode(code);
-  const rate = MARK_RATE[ch];
-  if (rate !== undefined) return Math.log10(rate);
+  const mark = MARK_LOG10.get(code);
+  if (mark !== undefined) return mark;
   let score = hanLog10P(code);
   if (prev > 0) {
     const p = pairLog10P(prev, code);

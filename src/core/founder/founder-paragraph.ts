@@ -115,10 +115,16 @@ function neighbourKind(text: string, i: number, start: number, end: number, cand
   return 'other';
 }
 
-function logitOf(text: string, c: FounderCandidate, start: number, end: number, cands: Map<number, FounderCandidate>): number {
+function logitOf(
+  text: string,
+  c: FounderCandidate,
+  start: number,
+  end: number,
+  cands: Map<number, FounderCandidate>,
+  markAt: MarkAt,
+): number {
   const rate = W.MARK_RATE[c.symbol];
   if (rate === undefined) return -Infinity;
-  const markAt: MarkAt = (i) => cands.get(i)?.punct === true;
   let logit = Math.log10(rate) - hanLog10P(c.code);
   const support = wordSupport(text, c.at, start, end, markAt);
   if (support > W.WORD_SUPPORT_FLOOR) logit -= W.WORD_SUPPORT_WEIGHT * support;
@@ -289,6 +295,8 @@ export function decideParagraphs(text: string, paragraphs: readonly Span[], wrap
   if (list.length === 0) return list;
 
   markRuns(text, list, spanOf);
+  // One closure for the whole decision, not one per candidate: this runs for every page.
+  const markAt: MarkAt = (i) => byAt.get(i)?.punct === true;
   const paired = list.filter((c) => c.role === 'open' || c.role === 'close');
   // The caller repairs this text as one piece of a larger page: a quotation its edges cut leaves an
   // opener near the end of the piece, or a closer near its start, whose partner is outside.
@@ -305,7 +313,7 @@ export function decideParagraphs(text: string, paragraphs: readonly Span[], wrap
       if (c.role === 'run' && c.logit === RUN_LOGIT) continue;
       if (c.role === 'numeric' || c.role === 'indent' || c.role === 'enumerator') continue;
       const [start, end] = spanOf.get(c)!;
-      c.logit = logitOf(text, c, start, end, byAt);
+      c.logit = logitOf(text, c, start, end, byAt, markAt);
     }
     const matched = matchPairs(paired, across);
     for (const c of paired) c.logit += matched.has(c.at) ? W.PAIR_MATCHED : W.PAIR_UNMATCHED;
