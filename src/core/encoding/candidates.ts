@@ -20,6 +20,10 @@ export interface Candidate {
 /** Classes of characters a text shows, as bits: which mix-ups could have produced it at all. */
 export const HAS_LATIN1 = 1;
 export const HAS_CJK = 2;
+/** Half-width katakana: Shift_JIS shows every lone byte A1–DF so, and UTF-8's continuation bytes land there. */
+export const HAS_HALFWIDTH_KANA = 4;
+/** U+FFFD: a UTF-8 decoder fed GBK bytes cannot go far without one. */
+export const HAS_REPLACEMENT = 8;
 
 /**
  * A decoder only shows damage in characters it produces from high bytes: Latin-1 and
@@ -31,8 +35,8 @@ const SHOWN_NEEDS: Record<string, number> = {
   'iso-8859-1': HAS_LATIN1,
   gbk: HAS_CJK,
   big5: HAS_CJK,
-  shift_jis: HAS_CJK,
-  'utf-8': HAS_LATIN1 | HAS_CJK,
+  shift_jis: HAS_HALFWIDTH_KANA,
+  'utf-8': HAS_REPLACEMENT,
 };
 
 /** One pass over the text: which SHOWN_NEEDS classes it has (two Latin-1 characters at least, since one é is no damage). */
@@ -44,8 +48,12 @@ export function classesPresent(text: string, from: number, to: number): number {
     if (c < 0x80) continue;
     if (c <= 0xff || (c >= 0x152 && c <= 0x2122)) {
       if (++latin >= 2) bits |= HAS_LATIN1;
-    } else if (c >= 0x2e80) bits |= HAS_CJK;
-    if (bits === (HAS_LATIN1 | HAS_CJK)) break;
+    } else if (c >= 0x2e80) {
+      bits |= HAS_CJK;
+      if (c >= 0xff61 && c <= 0xff9f) bits |= HAS_HALFWIDTH_KANA;
+      else if (c === 0xfffd) bits |= HAS_REPLACEMENT;
+    }
+    if (bits === (HAS_LATIN1 | HAS_CJK | HAS_HALFWIDTH_KANA | HAS_REPLACEMENT)) break;
   }
   return bits;
 }
