@@ -9,7 +9,7 @@
 import type { Step } from '../core/types';
 import { composeResult, isChoice } from './compose-result';
 import { copyText } from './copy-text';
-import { decodeTextFile, type FileEncoding } from './decode-text-file';
+import { decodeTextFile, type FileEncoding } from '../core/text-file';
 import { localize, translate, viewStrings, type Translate } from './fix-strings';
 import { createOutputView, type ViewModel } from './output-view';
 import { hintsFor, isHintChoice, type HintChoice } from './page-hints';

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeTextFile, plausibility } from '../../src/fix/decode-text-file';
+import { decodeTextFile, plausibility } from '../../src/core/text-file';
 
 const SEED = readFileSync(new URL('../fixtures/seed-founder.expected.txt', import.meta.url), 'utf8');
 const SIMPLIFIED = '基层党组织是宣传党的主张、贯彻党的决定、领导基层治理的坚强战斗堡垒。\n今年七月，习近平总书记在全国组织工作会议上指出。\n';

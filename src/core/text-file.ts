@@ -1,6 +1,7 @@
 /**
- * Turns a dropped or picked file's bytes into text with the browser's own TextDecoder (WHATWG Encoding
- * Standard: no codec tables shipped, no Node modules). Rule out, then score, as the CLI's detect-charset does:
+ * Turns a file's bytes into text with the platform's TextDecoder (the WHATWG Encoding Standard in browsers;
+ * Node's GB18030 matches it too): no codec tables shipped. The paste-and-fix page and the command-line tool
+ * both read files through this. Rule out, then score:
  *   1. Empty → say so.  NUL bytes → binary (no accepted text encoding has them, except UTF-16 with its BOM).
  *   2. A UTF-16 byte-order mark → UTF-16; strict UTF-8 → UTF-8 (almost every file stops here).
  *   3. Otherwise decode a sample as GB18030 (a superset of GBK and GB2312) and as Big5, score each decoding
@@ -62,7 +63,12 @@ function commonHan(encoding: Legacy): Set<number> {
   return set;
 }
 
-export function decodeTextFile(bytes: Uint8Array): DecodedFile {
+export interface DecodeOptions {
+  /** Keep a UTF-8 byte-order mark in the text (the command-line tool writes it back out unchanged). */
+  keepBom?: boolean;
+}
+
+export function decodeTextFile(bytes: Uint8Array, options: DecodeOptions = {}): DecodedFile {
   if (bytes.length === 0) return { ok: false, reason: 'empty' };
   const binary: DecodedFile = { ok: false, reason: 'binary' };
 
@@ -76,7 +82,7 @@ export function decodeTextFile(bytes: Uint8Array): DecodedFile {
   }
   if (bytes.includes(0)) return binary;
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: options.keepBom === true }).decode(bytes);
     // U+FFFD is not counted here: a page saved with its mojibake (GBK read as UTF-8) is text to repair, not binary.
     return junkShare(text, false) > MAX_JUNK_SHARE ? binary : { ok: true, text, encoding: 'utf-8' };
   } catch (err) {
