@@ -44,7 +44,10 @@ function lineSteps(text: string): Step[] {
     let replacement = c.replacement;
     const codecs = [c.hypothesis.truth, c.hypothesis.shown];
     let gain = c.gain;
+    // Loss in any layer is loss in the result, even when a later layer guessed past it.
+    let lossy = c.lossy === true;
     for (let layer = 1; layer < MAX_LAYERS; layer++) {
+      if (replacement.includes('\ufffd')) lossy = true;
       // Most repairs come out as natural text: the cheap scan says so before any codec runs again.
       if ((suspectSignals(replacement.replace(LOST, '')) & SUSPECT_ENCODING) === 0) break;
       // The whole span must improve again: a double encoding is undone as a whole.
@@ -56,6 +59,7 @@ function lineSteps(text: string): Step[] {
         next += replacement.slice(at, x.start) + x.replacement;
         at = x.end;
         gain += x.gain;
+        if (x.lossy) lossy = true;
       }
       replacement = next + replacement.slice(at);
       codecs.unshift(inner[0].hypothesis.truth, inner[0].hypothesis.shown);
@@ -68,8 +72,8 @@ function lineSteps(text: string): Step[] {
       original: text.slice(c.start, c.end),
       replacement,
       codecs,
-      confidence: Math.round(Math.min(c.lossy ? LOSSY_CONFIDENCE : 1, 0.5 + gain / (2 * SURE_GAIN)) * 1000) / 1000,
-      lossy: c.lossy === true || replacement.includes('\ufffd'),
+      confidence: Math.round(Math.min(lossy ? LOSSY_CONFIDENCE : 1, 0.5 + gain / (2 * SURE_GAIN)) * 1000) / 1000,
+      lossy: lossy || replacement.includes('\ufffd'),
     });
   }
   return steps;
