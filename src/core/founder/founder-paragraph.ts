@@ -130,7 +130,7 @@ function logitOf(
   if (support > W.WORD_SUPPORT_FLOOR) logit -= W.WORD_SUPPORT_WEIGHT * support;
 
   if (c.symbol === '，' && beforeTitle(text, c.at, end)) logit += W.NAME_BEFORE_TITLE;
-  if (c.symbol === '？' && !hasQuestionCue(text, c.at, start, cands)) logit += W.QUESTION_WITHOUT_CUE;
+  if (c.symbol === '？' && !hasQuestionCue(text, c.at, cands)) logit += W.QUESTION_WITHOUT_CUE;
   if (c.symbol === '、' && orphans(text, c.at, start, end, markAt) === 2) logit += W.LIST_MARK_STRANDING_BOTH;
 
   const before = neighbourKind(text, c.at - 1, start, end, cands);
@@ -181,7 +181,7 @@ function isAsciiSymbol(code: number): boolean {
 }
 
 /** Looks back across hard-wrapped lines too, up to the previous clause mark. */
-function hasQuestionCue(text: string, at: number, _start: number, cands: Map<number, FounderCandidate>): boolean {
+function hasQuestionCue(text: string, at: number, cands: Map<number, FounderCandidate>): boolean {
   for (let i = at - 1; i >= 0 && at - i <= W.QUESTION_LOOKBACK; i--) {
     const code = text.charCodeAt(i);
     if (isClauseMark(code) || cands.get(i)?.punct) break;
@@ -350,10 +350,6 @@ function resolveAdjacentBreaks(list: FounderCandidate[]): void {
     if (colonOpensQuote || b.logit > a.logit) a.punct = false;
     else b.punct = false;
   }
-}
-
-function isInRun(text: string, at: number, code: number): boolean {
-  return text.charCodeAt(at - 1) === code || text.charCodeAt(at + 1) === code;
 }
 
 function isSpaced(text: string, at: number, start: number, end: number): boolean {
