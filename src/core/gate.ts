@@ -5,6 +5,7 @@
  * false alarms only cost time, since the decoder then leaves the text unchanged.
  */
 import { isCommonHan } from './model/common-han';
+import { isLatinShown } from './text-classes';
 import type { Evidence } from './types';
 
 /** Shifted ，。、” (袁 遥 尧 冶): Founder damage always shows some of these. */
@@ -56,7 +57,7 @@ export function suspectSignals(text: string, evidence?: Evidence): number {
     if (signals === (SUSPECT_ENCODING | SUSPECT_FOUNDER)) break;
     // Two Latin-1 or windows-1252 characters side by side, one of them in 0x80–0xFF: ä½, ÄãºÃ, æ‰
     // (one é alone is French; “” and —— alone are Chinese punctuation).
-    if (c <= 0xff || (c >= 0x152 && c <= 0x2122 && c < 0x2460)) {
+    if (isLatinShown(c)) {
       const latin1 = c <= 0xff;
       if (latinRun > 0 && (latin1 || prevLatin1)) signals |= SUSPECT_ENCODING;
       latinRun++;
@@ -95,7 +96,7 @@ export function mayShowEncodingDamage(text: string, start: number, end: number):
       prevLatin = false;
       continue;
     }
-    if (c <= 0xff || (c >= 0x152 && c <= 0x2122 && c < 0x2460)) {
+    if (isLatinShown(c)) {
       if (prevLatin) return true;
       prevLatin = true;
       continue;

@@ -31,3 +31,12 @@ export function isChinesePunct(code: number): boolean {
 export function isClauseMark(code: number): boolean {
   return code === 0xff0c || code === 0x3002 || code === 0xff1b || code === 0xff1a || code === 0xff1f || code === 0xff01;
 }
+
+/**
+ * Characters a Latin-1 or windows-1252 decoder shows for high bytes: 0x80–0xFF and windows-1252's
+ * punctuation and letters (Œ š ‚ „ † ‰ ‹ ™ …, U+0152–U+2122). Two side by side are the mark of bytes
+ * read as Latin-1; one é alone is French.
+ */
+export function isLatinShown(code: number): boolean {
+  return (code >= 0x80 && code <= 0xff) || (code >= 0x152 && code <= 0x2122);
+}

@@ -1,7 +1,7 @@
 import { decode, reEncode, type Decoded } from '../codecs';
 import { COST_REPLACEMENT, isCommonHan, textLog10P } from '../model';
 import type { CodecName } from '../codecs';
-import { isChinesePunct } from '../text-classes';
+import { isChinesePunct, isLatinShown } from '../text-classes';
 import { completeCutChar } from './complete-cut';
 import type { Hypothesis } from './hypotheses';
 
@@ -46,7 +46,7 @@ export function classesPresent(text: string, from: number, to: number): number {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) continue;
-    if (c <= 0xff || (c >= 0x152 && c <= 0x2122)) {
+    if (isLatinShown(c)) {
       if (++latin >= 2) bits |= HAS_LATIN1;
     } else if (c >= 0x2e80) {
       bits |= HAS_CJK;
