@@ -14,8 +14,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { collectEvidence, repair } from '../src/core/index';
 import { isSuspect } from '../src/core/gate';
+import { repairDocument } from '../src/core/document/repair-chunks';
 import { loadDevset, repairCase } from './lib/devset';
-import { repairDocument } from '../src/cli/repair-document';
+
+/** The CLI's chunk size (src/cli/main.ts). */
+const DOCUMENT_CHUNK_CHARS = 64 * 1024;
 
 /** About a megabyte of text per workload: large enough to time, small enough to build quickly. */
 const TARGET_CHARS = 1_000_000;
@@ -86,7 +89,7 @@ const rows: Array<[string, number, () => void]> = [
   ['clean, gate only', charsOf(clean), () => gateOnly(clean)],
   ['clean, gate → repair', charsOf(clean), () => extensionPath(clean)],
   ['founder, gate → repair', charsOf(founder), () => extensionPath(founder)],
-  ['founder, CLI document', founderDoc.length, () => (sink += repairDocument(founderDoc).steps.length)],
+  ['founder, CLI document', founderDoc.length, () => (sink += repairDocument({ repair, collectEvidence }, founderDoc, { maxChars: DOCUMENT_CHUNK_CHARS }).steps.length)],
   ['dev set, each alone', devChars, () => devset.forEach((c) => (sink += repairCase(c).steps.length))],
 ];
 

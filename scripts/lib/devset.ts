@@ -1,8 +1,7 @@
 /** Loading the dev set copied into the tests, filtering it by kind, and running the engine over it. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Hints, RepairResult } from '../../src/core/index';
-import { repairStandalone } from '../../src/cli/jsonl-mode';
+import { repair, type Hints, type RepairResult } from '../../src/core/index';
 import type { DevCase } from './devset-metrics';
 
 export const DEVSET_PATH = fileURLToPath(new URL('../../tests/fixtures/devset.jsonl', import.meta.url));
@@ -26,5 +25,5 @@ export function kindFilter(spec: string | undefined): (kind: string) => boolean 
 
 /** One case as the evaluation repairs it (and `--jsonl` does): alone, evidence from its own paragraphs. */
 export function repairCase(c: DevCase, hints: Hints = {}): RepairResult {
-  return repairStandalone(c.input, hints);
+  return repair(c.input, undefined, hints);
 }

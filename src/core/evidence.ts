@@ -1,28 +1,8 @@
-import { paragraphSigns, unpairedMarks } from './founder/founder-paragraph';
+import { lineSpans } from './document/line-spans';
 import { founderSymbolOf } from './founder/founder-map';
+import { paragraphSigns, unpairedMarks } from './founder/founder-signs';
 import { isClauseMark, isHan } from './text-classes';
-import type { Evidence } from './types';
-
-export function emptyEvidence(): Evidence {
-  return {
-    chars: 0,
-    han: 0,
-    realPunct: 0,
-    founderCandidates: 0,
-    founderCommaStop: 0,
-    paragraphs: 0,
-    founderParagraphs: 0,
-    unpairedOpen: 0,
-    unpairedClose: 0,
-  };
-}
-
-/** Evidence is plain counts, so a page's parts add up to the page. */
-export function mergeEvidence(a: Evidence, b: Evidence): Evidence {
-  const out = emptyEvidence();
-  for (const key of Object.keys(out) as (keyof Evidence)[]) out[key] = (a[key] ?? 0) + (b[key] ?? 0);
-  return out;
-}
+import { emptyEvidence, type Evidence } from './types';
 
 /**
  * Summarises a page or document so that it can be repaired piece by piece with the
@@ -32,13 +12,7 @@ export function collectEvidence(texts: Iterable<string>): Evidence {
   const e = emptyEvidence();
   for (const text of texts) {
     e.chars += text.length;
-    let start = 0;
-    while (start <= text.length) {
-      let end = text.indexOf('\n', start);
-      if (end < 0) end = text.length;
-      addParagraph(e, text, start, end);
-      start = end + 1;
-    }
+    for (const [start, end] of lineSpans(text)) addParagraph(e, text, start, end);
   }
   return e;
 }

@@ -5,7 +5,7 @@
  * false alarms only cost time, since the decoder then leaves the text unchanged.
  */
 import { isCommonHan } from './model/common-han';
-import { isLatinShown } from './text-classes';
+import { isHanExtA, isKana, isLatinShown, isOddSymbol, isUnifiedHan } from './text-classes';
 import type { Evidence } from './types';
 
 /** Shifted ，。、” (袁 遥 尧 冶): Founder damage always shows some of these. */
@@ -16,17 +16,6 @@ const ODD_SHARE = 1 / 12;
 
 /** Fewer odd characters than this is a rare name or a quotation, not damage. */
 const ODD_MIN = 2;
-
-function isOddSymbol(c: number): boolean {
-  return (
-    (c >= 0x0370 && c <= 0x052f) || // Greek, Cyrillic: GBK rows A6–A7 hit by Big5 or UTF-8 bytes
-    (c >= 0x3100 && c <= 0x312f) || // Bopomofo
-    (c >= 0x2460 && c <= 0x27bf) || // enclosed numbers, box drawing, shapes, dingbats
-    (c >= 0x2e80 && c <= 0x2fdf) || // radicals
-    (c >= 0xe000 && c <= 0xf8ff) || // private use: GBK and Big5 user-defined areas
-    (c >= 0xff61 && c <= 0xff9f) // half-width katakana: Shift_JIS single bytes
-  );
-}
 
 /** What the cheap scan saw, as bits: which repairs are worth running at all. */
 export const SUSPECT_FOUNDER = 1;
@@ -66,13 +55,13 @@ export function suspectSignals(text: string, evidence?: Evidence): number {
     }
     latinRun = 0;
     if (c === 0xfffd) signals |= SUSPECT_ENCODING;
-    if (c >= 0x4e00 && c <= 0x9fff) {
+    if (isUnifiedHan(c)) {
       han++;
       if (FOUNDER_TELLS.has(c)) signals |= SUSPECT_FOUNDER;
       if (!isCommonHan(c)) odd++;
-    } else if (c >= 0x3040 && c <= 0x30ff) {
+    } else if (isKana(c)) {
       kana++;
-    } else if (isOddSymbol(c) || (c >= 0x3400 && c <= 0x4dbf)) {
+    } else if (isOddSymbol(c) || isHanExtA(c)) {
       odd++;
     }
   }
@@ -103,9 +92,9 @@ export function mayShowEncodingDamage(text: string, start: number, end: number):
     }
     prevLatin = false;
     if (c === 0xfffd) return true;
-    if (c >= 0x4e00 && c <= 0x9fff) {
+    if (isUnifiedHan(c)) {
       if (!isCommonHan(c)) return true;
-    } else if ((c >= 0x3040 && c <= 0x30ff) || isOddSymbol(c) || (c >= 0x3400 && c <= 0x4dbf)) {
+    } else if (isKana(c) || isOddSymbol(c) || isHanExtA(c)) {
       return true;
     }
   }

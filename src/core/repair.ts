@@ -1,6 +1,7 @@
+import { applySteps } from './apply-steps';
+import { lineSpans } from './document/line-spans';
 import { encodingSteps } from './encoding/encoding-repair';
 import { collectEvidence } from './evidence';
-import type { Span } from './founder/founder-paragraph';
 import { founderSteps } from './founder/founder-repair';
 import { SUSPECT_ENCODING, SUSPECT_FOUNDER, suspectSignals } from './gate';
 import { lossySteps } from './lossy';
@@ -15,15 +16,16 @@ export { collectEvidence };
 export function repair(text: string, evidence?: Evidence, hints?: Hints): RepairResult {
   const signals = hints?.founder === 'force' ? SUSPECT_FOUNDER | suspectSignals(text, evidence) : suspectSignals(text, evidence);
   if (signals === 0) return { text, steps: [], flagged: false };
-  let steps: Step[] = hints?.encodings === false || (signals & SUSPECT_ENCODING) === 0 ? [] : encodingSteps(text);
+  let steps: Step[] = (signals & SUSPECT_ENCODING) === 0 ? [] : encodingSteps(text);
   if (signals & SUSPECT_FOUNDER) {
     const ev = evidence ?? collectEvidence([text]);
     // Founder damage lives in text that is otherwise intact; never inside a span already re-decoded.
-    const founder = notOverlapping(founderSteps(text, paragraphsOf(text), ev, hints), steps);
-    steps = merge(steps, founder);
+    // Lines are paragraphs: the unit within which real punctuation speaks for its neighbours.
+    const paragraphs = lineSpans(text).filter(([s, e]) => e > s);
+    steps = merge(steps, notOverlapping(founderSteps(text, paragraphs, ev, hints), steps));
   }
   steps = merge(steps, notOverlapping(lossySteps(text), steps));
-  return finish(text, steps);
+  return { text: applySteps(text, steps), steps, flagged: steps.some((s) => s.lossy) };
 }
 
 /** Steps of `add` that overlap none of `kept` (both in text order): one merge-like walk. */
@@ -39,30 +41,5 @@ function notOverlapping(add: readonly Step[], kept: readonly Step[]): Step[] {
 }
 
 function merge(a: Step[], b: Step[]): Step[] {
-  return b.length === 0 ? a : [...a, ...b].sort((x, y) => x.start - y.start);
-}
-
-/** Lines are paragraphs: the unit within which real punctuation speaks for its neighbours. */
-function paragraphsOf(text: string): Span[] {
-  const spans: Span[] = [];
-  let start = 0;
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    if (end > start) spans.push([start, end]);
-    start = end + 1;
-  }
-  return spans;
-}
-
-function finish(text: string, steps: Step[]): RepairResult {
-  if (steps.length === 0) return { text, steps, flagged: false };
-  let out = '';
-  let at = 0;
-  for (const s of steps) {
-    out += text.slice(at, s.start) + s.replacement;
-    at = s.end;
-  }
-  out += text.slice(at);
-  return { text: out, steps, flagged: steps.some((s) => s.lossy) };
+  return b.length === 0 ? a : a.concat(b).sort((x, y) => x.start - y.start);
 }

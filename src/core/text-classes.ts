@@ -1,11 +1,96 @@
-/** Character classes every part of the core agrees on. Cheap: no tables. */
+/**
+ * Character classes every part of the core agrees on: the one place Unicode ranges are written.
+ * Cheap: no tables. All take a UTF-16 code unit (or a BMP code point) unless they say otherwise.
+ */
 
+/** CJK Unified Ideographs, the basic block (U+4E00–U+9FFF): where GBK, Big5 and mojibake land. */
+export function isUnifiedHan(code: number): boolean {
+  return code >= 0x4e00 && code <= 0x9fff;
+}
+
+/** CJK Unified Ideographs Extension A (U+3400–U+4DBF): real but rare; GBK/Big5 misreads reach it. */
+export function isHanExtA(code: number): boolean {
+  return code >= 0x3400 && code <= 0x4dbf;
+}
+
+/** Han characters of the BMP: the basic block, Extension A and the compatibility ideographs. */
+export function isHanBmp(code: number): boolean {
+  return isUnifiedHan(code) || isHanExtA(code) || (code >= 0xf900 && code <= 0xfaff);
+}
+
+/** A Han character, or the high surrogate of one in the supplementary ideograph plane (U+20000–U+2FFFF). */
 export function isHan(code: number): boolean {
+  return isHanBmp(code) || (code >= 0xd840 && code <= 0xd87f);
+}
+
+/** Hiragana and katakana (U+3041–U+30FF), the prolonged sound mark ー included. */
+export function isKana(code: number): boolean {
+  return code >= 0x3041 && code <= 0x30ff;
+}
+
+export function isHiragana(code: number): boolean {
+  return code >= 0x3041 && code <= 0x309f;
+}
+
+/** Half-width katakana (U+FF61–U+FF9F): what Shift_JIS shows for its single bytes A1–DF. */
+export function isHalfwidthKana(code: number): boolean {
+  return code >= 0xff61 && code <= 0xff9f;
+}
+
+/** Hangul syllables. */
+export function isHangul(code: number): boolean {
+  return code >= 0xac00 && code <= 0xd7a3;
+}
+
+/** The BMP private-use area: GBK's and Big5's user-defined rows decode there. */
+export function isPrivateUse(code: number): boolean {
+  return code >= 0xe000 && code <= 0xf8ff;
+}
+
+export function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+export function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+export function isSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdfff;
+}
+
+/** Greek, Cyrillic and the Latin extensions before them (U+0370–U+052F): GBK rows A6–A7 hit by Big5 or UTF-8 bytes. */
+export function isGreekOrCyrillic(code: number): boolean {
+  return code >= 0x0370 && code <= 0x052f;
+}
+
+/** Bopomofo (U+3100–U+312F). */
+export function isBopomofo(code: number): boolean {
+  return code >= 0x3100 && code <= 0x312f;
+}
+
+/** CJK and Kangxi radicals (U+2E80–U+2FDF): look like Han, almost never in prose. */
+export function isRadical(code: number): boolean {
+  return code >= 0x2e80 && code <= 0x2fdf;
+}
+
+/** Box drawing (U+2500–U+257F). */
+export function isBoxDrawing(code: number): boolean {
+  return code >= 0x2500 && code <= 0x257f;
+}
+
+/**
+ * Symbols that stray bytes produce in CJK decoders and natural text rarely has: Greek and Cyrillic, bopomofo,
+ * enclosed numbers, box drawing, shapes and dingbats (U+2460–U+27BF), radicals, private use, half-width katakana.
+ */
+export function isOddSymbol(code: number): boolean {
   return (
-    (code >= 0x4e00 && code <= 0x9fff) ||
-    (code >= 0x3400 && code <= 0x4dbf) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xd840 && code <= 0xd87f) // high surrogates of the supplementary ideograph planes
+    isGreekOrCyrillic(code) ||
+    isBopomofo(code) ||
+    (code >= 0x2460 && code <= 0x27bf) ||
+    isRadical(code) ||
+    isPrivateUse(code) ||
+    isHalfwidthKana(code)
   );
 }
 
@@ -19,6 +104,11 @@ export function isDigit(code: number): boolean {
 
 export function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0 || code === 0x0a || code === 0x0d;
+}
+
+/** ASCII whitespace that separates words or lines. */
+export function isAsciiSpace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
 }
 
 const REAL_PUNCT = new Set([...'，。、：；？！“”‘’（）《》…—「」『』【】'].map((c) => c.charCodeAt(0)));
@@ -39,4 +129,9 @@ export function isClauseMark(code: number): boolean {
  */
 export function isLatinShown(code: number): boolean {
   return (code >= 0x80 && code <= 0xff) || (code >= 0x152 && code <= 0x2122);
+}
+
+/** C0 controls other than tab and the line breaks, and DEL: never in text a reader sees. */
+export function isControl(code: number): boolean {
+  return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f;
 }

@@ -1,13 +1,16 @@
 /**
- * Turns a file's bytes into text with the platform's TextDecoder (the WHATWG Encoding Standard in browsers;
- * Node's GB18030 matches it too): no codec tables shipped. The paste-and-fix page and the command-line tool
- * both read files through this. Rule out, then score:
+ * Turns a file's bytes into text exactly as a browser would: UTF-8 and UTF-16 with the platform's TextDecoder
+ * (the same everywhere), GB18030 and Big5 with the project's WHATWG codecs (Node's ICU decoder differs from the
+ * standard for Big5's HKSCS characters, so the CLI and the paste-and-fix page would read one file differently).
+ * Both read files through this. Rule out, then score:
  *   1. Empty → say so.  NUL bytes → binary (no accepted text encoding has them, except UTF-16 with its BOM).
  *   2. A UTF-16 byte-order mark → UTF-16; strict UTF-8 → UTF-8 (almost every file stops here).
  *   3. Otherwise decode a sample as GB18030 (a superset of GBK and GB2312) and as Big5, score each decoding
  *      by how plausible it is as Chinese text, and keep the better one.
  *   4. When even the better one is mostly undecodable bytes or control characters → binary.
  */
+import { decode } from './codecs';
+import { isBoxDrawing, isGreekOrCyrillic, isHanBmp, isKana, isBopomofo, isPrivateUse } from './text-classes';
 
 export type FileEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
 
@@ -16,6 +19,9 @@ export type DecodedFile =
   | { ok: false; reason: 'empty' | 'binary' };
 
 type Legacy = 'gb18030' | 'big5';
+
+/** The codec that decodes each legacy file encoding (WHATWG: GBK and GB18030 decode identically). */
+const CODEC = { gb18030: 'gbk', big5: 'big5' } as const;
 
 /** Legacy encodings we try, in order of preference on a tie (GB18030 text is the commoner on the mainland web). */
 const LEGACY: readonly Legacy[] = ['gb18030', 'big5'];
@@ -55,9 +61,10 @@ function commonHan(encoding: Legacy): Set<number> {
     for (const [lo, hi] of trails) for (let trail = lo; trail <= hi; trail++) bytes.push(lead, trail);
   }
   set = new Set();
-  for (const ch of new TextDecoder(encoding).decode(new Uint8Array(bytes))) {
-    const c = ch.codePointAt(0)!;
-    if (isHan(c)) set.add(c);
+  const { text } = decode(CODEC[encoding], new Uint8Array(bytes));
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isHanBmp(c)) set.add(c);
   }
   commonSets.set(encoding, set);
   return set;
@@ -92,13 +99,23 @@ export function decodeTextFile(bytes: Uint8Array, options: DecodeOptions = {}): 
   const sample = bytes.subarray(0, DETECT_SAMPLE_BYTES);
   let best: { encoding: Legacy; score: number; junk: number } | undefined;
   for (const encoding of LEGACY) {
-    // A cut at the sample's end may split a character: `stream` keeps it from counting as an error.
-    const decoded = new TextDecoder(encoding).decode(sample, { stream: sample.length < bytes.length });
+    const decoded = decodeSample(encoding, sample, sample.length < bytes.length);
     const score = plausibility(decoded, encoding);
     if (!best || score > best.score) best = { encoding, score, junk: junkShare(decoded, true) };
   }
   if (!best || best.junk > MAX_JUNK_SHARE) return binary;
-  return { ok: true, text: new TextDecoder(best.encoding).decode(bytes), encoding: best.encoding };
+  return { ok: true, text: decode(CODEC[best.encoding], bytes).text, encoding: best.encoding };
+}
+
+/** Longest character of either encoding (a GB18030 four-byte sequence): a cut sample may end inside one. */
+const MAX_CHAR_BYTES = 4;
+
+/** The sample decoded; where it was cut from a longer file, a character the cut split is not held against it. */
+function decodeSample(encoding: Legacy, sample: Uint8Array, cut: boolean): string {
+  const d = decode(CODEC[encoding], sample);
+  const last = d.text.length - 1;
+  if (cut && last >= 0 && d.text.charCodeAt(last) === 0xfffd && d.srcAt[last] >= sample.length - MAX_CHAR_BYTES) return d.text.slice(0, last);
+  return d.text;
 }
 
 function bomUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
@@ -107,9 +124,8 @@ function bomUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   return undefined;
 }
 
-const isHan = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
-const isSymbolRow = (c: number) =>
-  (c >= 0x3040 && c <= 0x312f) || (c >= 0x0370 && c <= 0x04ff) || (c >= 0x2500 && c <= 0x257f);
+/** Kana, bopomofo, Greek, Cyrillic, box drawing: the symbol rows mis-decoded Chinese lands on. */
+const isSymbolRow = (c: number) => isKana(c) || isBopomofo(c) || isGreekOrCyrillic(c) || isBoxDrawing(c);
 
 /** Higher is more plausible. Compared only between decodings of the same bytes, so it needs no normalising. */
 export function plausibility(text: string, encoding: Legacy): number {
@@ -118,9 +134,9 @@ export function plausibility(text: string, encoding: Legacy): number {
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
     if (c === 0xfffd) score -= REPLACEMENT_PENALTY;
-    else if (c >= 0xe000 && c <= 0xf8ff) score -= PRIVATE_USE_PENALTY;
+    else if (isPrivateUse(c)) score -= PRIVATE_USE_PENALTY;
     else if (isSymbolRow(c)) score -= SYMBOL_ROW_PENALTY;
-    else if (isHan(c)) score += common.has(c) ? COMMON_HAN_SCORE : OTHER_HAN_SCORE;
+    else if (isHanBmp(c)) score += common.has(c) ? COMMON_HAN_SCORE : OTHER_HAN_SCORE;
   }
   return score;
 }

@@ -1,6 +1,8 @@
 /**
  * The decoder's contract. Every caller (content script, paste-and-fix page,
- * command-line tool, tests) speaks only these types, so they live alone here.
+ * command-line tool, tests) speaks only these types, so they live alone here,
+ * with the two sums over Evidence: plain functions without imports, so the
+ * first content script may use them without pulling in the decoder.
  */
 
 /** What kind of damage a step undid (or, for `lossy`, only found). */
@@ -35,6 +37,9 @@ export interface Step {
   /** True when the span could not be fully recovered. */
   lossy: boolean;
 }
+
+/** A [start, end) range of UTF-16 offsets into a text. */
+export type Extent = readonly [start: number, end: number];
 
 export interface RepairResult {
   text: string;
@@ -72,6 +77,18 @@ export interface Evidence {
   unpairedClose?: number;
 }
 
+/** Evidence of nothing: the start of a sum. */
+export function emptyEvidence(): Evidence {
+  return { chars: 0, han: 0, realPunct: 0, founderCandidates: 0, founderCommaStop: 0, paragraphs: 0, founderParagraphs: 0, unpairedOpen: 0, unpairedClose: 0 };
+}
+
+/** Evidence is plain counts, so a page's parts add up to the page: merging is adding field by field. */
+export function mergeEvidence(a: Evidence, b: Evidence): Evidence {
+  const out = emptyEvidence();
+  for (const key of Object.keys(out) as (keyof Evidence)[]) out[key] = (a[key] ?? 0) + (b[key] ?? 0);
+  return out;
+}
+
 export interface Hints {
   /**
    * Where the text came from. `pdf` (e-paper, text copied out of a PDF) makes
@@ -80,6 +97,13 @@ export interface Hints {
   source?: 'pdf' | 'web';
   /** Override the automatic Founder decision: `force` repairs every candidate that context allows, `off` none. */
   founder?: 'auto' | 'force' | 'off';
-  /** Skip encoding repair (e.g. the user rejected it). */
-  encodings?: boolean;
+}
+
+/**
+ * The decoder as its callers hold it: the CLI passes the core's own functions, the extension's DOM layer a
+ * bundle loaded on first need (only types cross that line, so the first content script carries no decoder).
+ */
+export interface Engine {
+  repair(text: string, evidence?: Evidence, hints?: Hints): RepairResult;
+  collectEvidence(texts: Iterable<string>): Evidence;
 }

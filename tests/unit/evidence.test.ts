@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { collectEvidence, mergeEvidence } from '../../src/core/evidence';
+import { collectEvidence } from '../../src/core/evidence';
+import { mergeEvidence } from '../../src/core/types';
 import { repair } from '../../src/core';
 
 const seed = readFileSync(new URL('../fixtures/seed-founder.txt', import.meta.url), 'utf8');

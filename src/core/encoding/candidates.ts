@@ -1,7 +1,7 @@
 import { decode, reEncode, type Decoded } from '../codecs';
 import { COST_REPLACEMENT, isCommonHan, textLog10P } from '../model';
 import type { CodecName } from '../codecs';
-import { isChinesePunct, isLatinShown } from '../text-classes';
+import { isAsciiSpace, isChinesePunct, isHalfwidthKana, isHighSurrogate, isLatinShown, isLowSurrogate, isPrivateUse, isUnifiedHan } from '../text-classes';
 import { completeCutChar } from './complete-cut';
 import type { Hypothesis } from './hypotheses';
 
@@ -50,7 +50,7 @@ export function classesPresent(text: string, from: number, to: number): number {
       if (++latin >= 2) bits |= HAS_LATIN1;
     } else if (c >= 0x2e80) {
       bits |= HAS_CJK;
-      if (c >= 0xff61 && c <= 0xff9f) bits |= HAS_HALFWIDTH_KANA;
+      if (isHalfwidthKana(c)) bits |= HAS_HALFWIDTH_KANA;
       else if (c === 0xfffd) bits |= HAS_REPLACEMENT;
     }
     if (bits === (HAS_LATIN1 | HAS_CJK | HAS_HALFWIDTH_KANA | HAS_REPLACEMENT)) break;
@@ -73,6 +73,25 @@ function withFourByteBreaks(unmappable: number[], byteAt: Uint32Array, from: num
 }
 
 /**
+ * text[from, to) as the bytes one shown decoder would have read it from: one re-encoding serves every
+ * hypothesis with that decoder, and every function below reads from it.
+ */
+interface Reading {
+  text: string;
+  from: number;
+  to: number;
+  bytes: Uint8Array;
+  /** byteAt[i - from]: where unit i's bytes start (codecs/types.ts). */
+  byteAt: Uint32Array;
+  /** Units the shown decoder can never produce: runs of candidate text lie between them. */
+  unmappable: number[];
+  /** The language model's running score over the text (cumulativeLog10P). */
+  prefix: Float64Array;
+  /** Where candidates are collected. */
+  out: Candidate[];
+}
+
+/**
  * Every maximal span of text[from, to) that the `shown` decoder could have produced
  * from bytes that decode without error as `truth`, with pure-ASCII edges trimmed
  * (ASCII bytes read the same in every codec here, so they need no repair).
@@ -88,10 +107,9 @@ export function candidatesFor(
   prefix: Float64Array,
 ): void {
   if ((SHOWN_NEEDS[shown] & present) === 0) return;
-  // One re-encoding serves every hypothesis with this shown decoder.
   const enc = reEncode(shown, text, from, to);
-  const { bytes, byteAt } = enc;
-  const unmappable = shown === 'gbk' ? withFourByteBreaks(enc.unmappable, byteAt, from, to) : enc.unmappable;
+  const unmappable = shown === 'gbk' ? withFourByteBreaks(enc.unmappable, enc.byteAt, from, to) : enc.unmappable;
+  const r: Reading = { text, from, to, bytes: enc.bytes, byteAt: enc.byteAt, unmappable, prefix, out };
   const lossy = text.includes('\ufffd', from);
   // Lossy text is read twice, strictly and across gaps: the second pass reuses the first one's decodes.
   const decoded = lossy ? hypotheses.map(() => new Map<number, Decoded>()) : undefined;
@@ -99,16 +117,16 @@ export function candidatesFor(
   for (let k = 0; k <= unmappable.length; k++) {
     const runEnd = k < unmappable.length ? unmappable[k] : to;
     if (runEnd > runStart) {
-      for (let i = 0; i < hypotheses.length; i++) regionsOfRun(text, from, runStart, runEnd, bytes, byteAt, hypotheses[i], out, prefix, decoded?.[i]);
+      for (let i = 0; i < hypotheses.length; i++) regionsOfRun(r, hypotheses[i], runStart, runEnd, decoded?.[i]);
     }
-    if (k < unmappable.length) {
-      runStart = runEnd + 1;
-      // A surrogate pair is listed once, by its high half.
-      const c = text.charCodeAt(runEnd);
-      if (c >= 0xd800 && c <= 0xdbff) runStart++;
-    }
+    if (k < unmappable.length) runStart = afterUnit(text, runEnd);
   }
-  if (decoded) for (let i = 0; i < hypotheses.length; i++) lossySegments(text, from, to, hypotheses[i], bytes, byteAt, unmappable, out, decoded[i]);
+  if (decoded) for (let i = 0; i < hypotheses.length; i++) lossySegments(r, hypotheses[i], decoded[i]);
+}
+
+/** The index after the character at i (a surrogate pair is listed once, by its high half). */
+function afterUnit(text: string, i: number): number {
+  return i + (isHighSurrogate(text.charCodeAt(i)) ? 2 : 1);
 }
 
 /**
@@ -132,17 +150,8 @@ const LOSSY_EDGE_BYTES = 3;
 /** Cut characters leave at most this many errors at a piece's two edges (each stray continuation byte is one). */
 const LOSSY_MAX_EDGE_ERRORS = 4;
 
-function lossySegments(
-  text: string,
-  from: number,
-  to: number,
-  hypothesis: Hypothesis,
-  bytes: Uint8Array,
-  byteAt: Uint32Array,
-  unmappable: number[],
-  out: Candidate[],
-  decoded: Map<number, Decoded>,
-): void {
+function lossySegments(r: Reading, hypothesis: Hypothesis, decoded: Map<number, Decoded>): void {
+  const { text, from, to, bytes, byteAt, unmappable, out } = r;
   let segStart = -1;
   let joined = '';
   let gaps = 0;
@@ -177,8 +186,7 @@ function lossySegments(
       if (!atEdges || dec.errors.length > LOSSY_MAX_EDGE_ERRORS) {
         flush(runStart);
         if (k === unmappable.length) break;
-        const c = text.charCodeAt(runEnd);
-        runStart = runEnd + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
+        runStart = afterUnit(text, runEnd);
         continue;
       }
       let piece = dec.text;
@@ -215,24 +223,14 @@ function lossySegments(
       runStart = runEnd + 1;
     } else {
       flush(runEnd);
-      runStart = runEnd + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
+      runStart = afterUnit(text, runEnd);
     }
   }
   flush(to);
 }
 
-function regionsOfRun(
-  text: string,
-  from: number,
-  runStart: number,
-  runEnd: number,
-  bytes: Uint8Array,
-  byteAt: Uint32Array,
-  hypothesis: Hypothesis,
-  out: Candidate[],
-  prefix: Float64Array,
-  decoded: Map<number, Decoded> | undefined,
-): void {
+function regionsOfRun(r: Reading, hypothesis: Hypothesis, runStart: number, runEnd: number, decoded: Map<number, Decoded> | undefined): void {
+  const { from, bytes, byteAt } = r;
   const bs = byteAt[runStart - from];
   const be = byteAt[runEnd - from];
   let high = false;
@@ -254,17 +252,13 @@ function regionsOfRun(
     const isError = j < dec.text.length && e < errs.length && errs[e] === at && dec.text.charCodeAt(j) === 0xfffd;
     if (isError || j === dec.text.length) {
       const regionEnd = at;
-      if (regionEnd > regionStart) addRegion(text, from, runStart, runEnd, dec, byteAt, regionStart, regionEnd, hypothesis, out, prefix);
+      if (regionEnd > regionStart) addRegion(r, hypothesis, runStart, runEnd, dec, regionStart, regionEnd);
       if (isError) {
         e++;
         regionStart = j + 1 <= dec.text.length ? dec.srcAt[j + 1] : be;
       }
     }
   }
-}
-
-function isLowSurrogate(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
 }
 
 /**
@@ -276,7 +270,7 @@ function hasOddChar(text: string, a: number, b: number): boolean {
   for (let i = a; i < b; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80 || isChinesePunct(c) || c === 0x3000) continue;
-    if (c >= 0x4e00 && c <= 0x9fff && isCommonHan(c)) continue;
+    if (isUnifiedHan(c) && isCommonHan(c)) continue;
     return true;
   }
   return false;
@@ -290,19 +284,13 @@ const EDGE_PIECE_MARGIN = 1.5;
 
 /** First ASCII whitespace in text[a, b), or -1. */
 function nextSpace(text: string, a: number, b: number): number {
-  for (let i = a; i < b; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) return i;
-  }
+  for (let i = a; i < b; i++) if (isAsciiSpace(text.charCodeAt(i))) return i;
   return -1;
 }
 
 /** Last ASCII whitespace in text[a, b), or -1. */
 function prevSpace(text: string, a: number, b: number): number {
-  for (let i = b - 1; i >= a; i--) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) return i;
-  }
+  for (let i = b - 1; i >= a; i--) if (isAsciiSpace(text.charCodeAt(i))) return i;
   return -1;
 }
 
@@ -328,19 +316,9 @@ function lowerBound(byteAt: Uint32Array, from: number, lo: number, hi: number, p
   return lo;
 }
 
-function addRegion(
-  text: string,
-  from: number,
-  runStart: number,
-  runEnd: number,
-  dec: Decoded,
-  byteAt: Uint32Array,
-  p: number,
-  q: number,
-  hypothesis: Hypothesis,
-  out: Candidate[],
-  prefix: Float64Array,
-): void {
+/** Adds the candidate for the clean byte region [p, q) of the run text[runStart, runEnd), decoded as `dec`. */
+function addRegion(r: Reading, hypothesis: Hypothesis, runStart: number, runEnd: number, dec: Decoded, p: number, q: number): void {
+  const { text, from, byteAt, prefix, out } = r;
   let a = lowerBound(byteAt, from, runStart, runEnd, p);
   // Last index in [a, runEnd] whose character starts at or before q.
   let b = lowerBound(byteAt, from, a, runEnd, q);
@@ -403,9 +381,9 @@ export function isPlausible(s: string, middle: boolean): boolean {
     const c = s.charCodeAt(i);
     if (c < 0x20) {
       if (c !== 0x09 && c !== 0x0a && c !== 0x0d) return false;
-    } else if (c === 0x7f || (!middle && c >= 0xe000 && c <= 0xf8ff) || c === 0xfffe || c === 0xffff) {
+    } else if (c === 0x7f || (!middle && isPrivateUse(c)) || c === 0xfffe || c === 0xffff) {
       return false;
-    } else if (c >= 0xd800 && c <= 0xdbff) {
+    } else if (isHighSurrogate(c)) {
       const cp = s.codePointAt(i)!;
       const plane = cp >> 16;
       if (plane >= 3 && plane !== 14) return false;

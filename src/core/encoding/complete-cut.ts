@@ -1,5 +1,6 @@
-import { hanLog10P, pairLog10P } from '../model';
-import { MARK_RATE } from '../founder/founder-weights';
+import { hanAfterLog10P } from '../model';
+import { MARK_RATE } from '../model/mark-rates';
+import { isSurrogate, isUnifiedHan } from '../text-classes';
 
 /**
  * A UTF-8 character cut by a lost byte (UTF-8 read as GBK, odd length: 界 = E7 95 8C shown as 鐣 and
@@ -16,22 +17,18 @@ const MARK_LOG10 = new Map(Object.entries(MARK_RATE).map(([ch, rate]) => [ch.cha
 
 /** Only these become guesses: Han characters and the CJK punctuation Chinese uses. */
 function isGuessable(code: number): boolean {
-  return (code >= 0x4e00 && code <= 0x9fff) || MARK_LOG10.has(code);
+  return isUnifiedHan(code) || MARK_LOG10.has(code);
 }
 
+/**
+ * How likely `code` is between its neighbours under the language model: its own score after `prev`, and how
+ * much likelier it makes `next` than `next` stands alone. A mark scores its rate in running text.
+ */
 function contextScore(code: number, prev: number, next: number): number {
   const mark = MARK_LOG10.get(code);
   if (mark !== undefined) return mark;
-  let score = hanLog10P(code);
-  if (prev > 0) {
-    const p = pairLog10P(prev, code);
-    if (p !== undefined) score = Math.max(score, Math.log10(0.5 * 10 ** p + 0.5 * 10 ** score));
-  }
-  if (next > 0) {
-    const p = pairLog10P(code, next);
-    const u = hanLog10P(next);
-    score += p === undefined ? 0 : Math.log10(0.5 * 10 ** p + 0.5 * 10 ** u) - u;
-  }
+  let score = hanAfterLog10P(prev, code);
+  if (next > 0) score += hanAfterLog10P(code, next) - hanAfterLog10P(0, next);
   return score;
 }
 
@@ -54,7 +51,7 @@ export function completeCutChar(bytes: Uint8Array, at: number, end: number, prev
   for (let last = 0x80; last <= 0xbf; last++) {
     const code = (cp << 6) | (last & 0x3f);
     // Overlong forms and surrogates are not characters a UTF-8 encoder writes.
-    if (code < (need === 2 ? 0x80 : need === 3 ? 0x800 : 0x10000) || (code >= 0xd800 && code <= 0xdfff) || code > 0xffff) continue;
+    if (code < (need === 2 ? 0x80 : need === 3 ? 0x800 : 0x10000) || isSurrogate(code) || code > 0xffff) continue;
     if (!isGuessable(code)) continue;
     const s = contextScore(code, prev, next);
     if (s > best) {

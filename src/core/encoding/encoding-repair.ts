@@ -1,3 +1,6 @@
+import { applySteps } from '../apply-steps';
+import { lineSpans } from '../document/line-spans';
+import { offsetSteps } from '../document/offset-steps';
 import { SUSPECT_ENCODING, mayShowEncodingDamage, suspectSignals } from '../gate';
 import type { Step } from '../types';
 import { candidatesFor, classesPresent, isPlausible, type Candidate } from './candidates';
@@ -23,16 +26,12 @@ const LOST = /\ufffd/g;
 export function encodingSteps(text: string): Step[] {
   // A line break is one ASCII byte in every codec here and never inside a multi-byte sequence, so damage
   // never spans lines: each line is its own problem, and lines the cheap scan finds clean cost nothing.
-  if (!text.includes('\n')) return lineSteps(text);
+  if (!text.includes('\n') && !text.includes('\r')) return lineSteps(text);
   const steps: Step[] = [];
-  let start = 0;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
+  for (const [start, end] of lineSpans(text)) {
     if (end > start && mayShowEncodingDamage(text, start, end)) {
-      for (const s of lineSteps(text.slice(start, end))) steps.push({ ...s, start: s.start + start, end: s.end + start });
+      for (const s of offsetSteps(lineSteps(text.slice(start, end)), start)) steps.push(s);
     }
-    start = end + 1;
   }
   return steps;
 }
@@ -53,15 +52,11 @@ function lineSteps(text: string): Step[] {
       // The whole span must improve again: a double encoding is undone as a whole.
       const inner = bestCandidates(replacement, 0, replacement.length).filter((x) => x.end - x.start >= replacement.length * 0.5);
       if (inner.length === 0) break;
-      let next = '';
-      let at = 0;
       for (const x of inner) {
-        next += replacement.slice(at, x.start) + x.replacement;
-        at = x.end;
         gain += x.gain;
         if (x.lossy) lossy = true;
       }
-      replacement = next + replacement.slice(at);
+      replacement = applySteps(replacement, inner);
       codecs.unshift(inner[0].hypothesis.truth, inner[0].hypothesis.shown);
     }
     if (!isPlausible(replacement, false)) continue;
@@ -89,7 +84,7 @@ function bestCandidates(text: string, from: number, to: number): Candidate[] {
     chosen = pick(all);
     // Decoders are tried commonest first; once the picked repairs leave text the cheap scan
     // calls natural, rarer decoders could only compete with a repair that already reads right.
-    if (chosen.length > 0 && chosen.every((c) => c.gain >= CONFIDENT_GAIN) && (suspectSignals(applied(text, chosen).replace(LOST, '')) & SUSPECT_ENCODING) === 0) break;
+    if (chosen.length > 0 && chosen.every((c) => c.gain >= CONFIDENT_GAIN) && (suspectSignals(applySteps(text, chosen).replace(LOST, '')) & SUSPECT_ENCODING) === 0) break;
   }
   return chosen;
 }
@@ -115,14 +110,4 @@ function pick(all: readonly Candidate[]): Candidate[] {
     chosen.push(c);
   }
   return chosen.sort((x, y) => x.start - y.start);
-}
-
-function applied(text: string, chosen: readonly Candidate[]): string {
-  let out = '';
-  let at = 0;
-  for (const c of chosen) {
-    out += text.slice(at, c.start) + c.replacement;
-    at = c.end;
-  }
-  return out + text.slice(at);
 }

@@ -74,10 +74,3 @@ export function founderSymbolOf(code: number): FounderSymbol | undefined {
   const k = (index ?? build())[code];
   return k === 0 ? undefined : symbols![k - 1];
 }
-
-/** Every shifted character, for the cheap gate and for evidence. */
-export function founderShiftedChars(): string {
-  let s = '';
-  for (let i = 0; i < FOUNDER_PAIRS.length; i += 2) s += FOUNDER_PAIRS[i];
-  return s;
-}

@@ -1,5 +1,6 @@
-import type { Evidence, Hints, Step } from '../types';
-import { confidenceOf, decideParagraphs, paragraphSigns, type ParagraphSigns, type Span } from './founder-paragraph';
+import type { Evidence, Extent, Hints, Step } from '../types';
+import { confidenceOf, decideParagraphs } from './founder-decision';
+import { paragraphSigns, type ParagraphSigns } from './founder-signs';
 
 export const FOUNDER_CODEC = 'gb2312+0x31';
 
@@ -44,8 +45,8 @@ export function isDamagedParagraph(
 
 const SENTENCE_END = new Set([0x3002, 0xff01, 0xff1f]);
 
-function sentencesOf(text: string, start: number, end: number): Span[] {
-  const out: Span[] = [];
+function sentencesOf(text: string, start: number, end: number): Extent[] {
+  const out: Extent[] = [];
   let from = start;
   for (let i = start; i < end; i++) {
     if (SENTENCE_END.has(text.charCodeAt(i))) {
@@ -58,8 +59,8 @@ function sentencesOf(text: string, start: number, end: number): Span[] {
 }
 
 /** Founder repair of a text's paragraphs ([start, end) spans, in order): steps with offsets into text. */
-export function founderSteps(text: string, paragraphs: readonly Span[], evidence: Evidence | undefined, hints: Hints | undefined): Step[] {
-  const damaged: Span[] = [];
+export function founderSteps(text: string, paragraphs: readonly Extent[], evidence: Evidence | undefined, hints: Hints | undefined): Step[] {
+  const damaged: Extent[] = [];
   for (const [start, end] of paragraphs) {
     const whole = paragraphSigns(text, start, end);
     if (whole.candidates === 0) continue;

@@ -3,20 +3,8 @@
  * A candidate becomes punctuation when its summed log-odds exceed 0.
  */
 
-/**
- * How often each mark occurs per character of running Chinese text (rounded,
- * from typical prose: about one ， every 18 characters, one 。 every 40).
- * Against the Han character's own frequency this is the prior odds that a
- * shifted-looking character in damaged text is really the mark.
- */
-export const MARK_RATE: Readonly<Record<string, number>> = {
-  '，': 0.055, '。': 0.025, '、': 0.008, '：': 0.003, '；': 0.0015, '？': 0.001, '！': 0.001, '·': 0.0004,
-  '“': 0.004, '”': 0.004, '‘': 0.0002, '’': 0.0002, '（': 0.002, '）': 0.002, '《': 0.0015, '》': 0.0015,
-  '〔': 0.00001, '〕': 0.00001, '［': 0.00001, '］': 0.00001, '【': 0.0002, '】': 0.0002,
-  '「': 0.0002, '」': 0.0002, '『': 0.00005, '』': 0.00005, '〈': 0.00005, '〉': 0.00005, '〖': 0.00002, '〗': 0.00002,
-  '｛': 0.00002, '｝': 0.00002,
-
-};
+/** The marks' own rates in running text: the language model's (model/mark-rates.ts), the prior of every decision here. */
+export { MARK_RATE } from '../model/mark-rates';
 
 /** Each unit of pointwise mutual information with a neighbour (a dictionary word like 袁世, 医院) counts this much for the character. */
 export const WORD_SUPPORT_WEIGHT = 1.0;

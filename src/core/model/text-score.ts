@@ -8,6 +8,7 @@ import { pairScore } from './pairs';
 import { PAIR_STEP } from './pairs.generated';
 import { UNSEEN_HAN_LOG10P, unigramTable } from './unigram';
 import { UNIGRAM_TOTAL_LOG10 } from './unigram.generated';
+import { isHalfwidthKana, isHanBmp, isHighSurrogate, isHiragana, isKana, isLowSurrogate, isPrivateUse, isSurrogate } from '../text-classes';
 
 /**
  * Weight of the in-word bigram P(b | a) against the unigram P(b). About half the adjacent Han pairs of running text
@@ -84,12 +85,6 @@ function logAdd10(x: number, y: number): number {
   return d >= LOGADD_SIZE ? hi : hi + LOGADD[d];
 }
 
-function isHanBmp(c: number): boolean {
-  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
-}
-function isKana(c: number): boolean {
-  return c >= 0x3041 && c <= 0x30ff;
-}
 
 /** Fixed cost of a non-Han BMP code point (kana handled by the caller for the lone-katakana check). */
 function classCost(c: number): number {
@@ -125,8 +120,8 @@ function classCost(c: number): number {
   if (c >= 0x31f0 && c <= 0x31ff) return COST_KATAKANA;
   if (c >= 0x3200 && c <= 0x33ff) return COST_SYMBOL;
   if (c >= 0xac00 && c <= 0xd7a3) return COST_HANGUL;
-  if (c >= 0xd800 && c <= 0xdfff) return COST_REPLACEMENT; // lone surrogate
-  if (c >= 0xe000 && c <= 0xf8ff) return COST_PRIVATE_USE;
+  if (isSurrogate(c)) return COST_REPLACEMENT; // lone surrogate
+  if (isPrivateUse(c)) return COST_PRIVATE_USE;
   if (c >= 0xfe30 && c <= 0xfe4f) return COST_CJK_PUNCT; // vertical / compatibility forms ︰﹁
   if (c >= 0xff01 && c <= 0xff60) {
     // full-width forms: ，！？（）：；are punctuation; full-width letters and digits are rarer
@@ -134,10 +129,24 @@ function classCost(c: number): number {
       ? COST_ASCII_PUNCT * 2
       : COST_CJK_PUNCT;
   }
-  if (c >= 0xff61 && c <= 0xff9f) return COST_HALFWIDTH_KANA;
+  if (isHalfwidthKana(c)) return COST_HALFWIDTH_KANA;
   if (c >= 0xffe0 && c <= 0xffe6) return COST_LATIN1_SYMBOL; // full-width ￥ ￡
   if (c === 0xfffd) return COST_REPLACEMENT;
   return COST_OTHER_RARE;
+}
+
+/**
+ * log10 P(c | prev) for a BMP Han character c after the Han character prev (0 when the previous character was
+ * no Han character the model knows): the in-word bigram interpolated with the unigram, as textLog10P scores it.
+ */
+export function hanAfterLog10P(prev: number, c: number, uni: Float32Array = unigramTable()): number {
+  const u = uni[c];
+  if (u === 0) return LOG_UNI_WEIGHT + UNSEEN_HAN_LOG10P;
+  const q = prev === 0 ? -1 : pairScore(prev, c);
+  if (q < 0) return LOG_UNI_WEIGHT + u;
+  let lp = q * PAIR_STEP - (uni[prev] + UNIGRAM_TOTAL_LOG10);
+  if (lp > 0) lp = 0;
+  return logAdd10(LOG_PAIR_WEIGHT + lp, LOG_UNI_WEIGHT + u);
 }
 
 /**
@@ -169,9 +178,9 @@ function scan(text: string, start: number, end: number, prefix: Float64Array | n
     if (prefix) prefix[i] = total;
     let c = text.charCodeAt(i);
     chars++;
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+    if (isHighSurrogate(c) && i + 1 < end) {
       const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
+      if (isLowSurrogate(d)) {
         c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
         i++;
         if (prefix) prefix[i] = total;
@@ -183,26 +192,14 @@ function scan(text: string, start: number, end: number, prefix: Float64Array | n
       }
     }
     if (isHanBmp(c)) {
-      const u = uni[c];
-      if (u === 0) {
-        total += LOG_UNI_WEIGHT + UNSEEN_HAN_LOG10P;
-        prev = 0;
-      } else {
-        const q = prev === 0 ? -1 : pairScore(prev, c);
-        if (q < 0) total += LOG_UNI_WEIGHT + u;
-        else {
-          let lp = q * PAIR_STEP - (uni[prev] + UNIGRAM_TOTAL_LOG10);
-          if (lp > 0) lp = 0;
-          total += logAdd10(LOG_PAIR_WEIGHT + lp, LOG_UNI_WEIGHT + u);
-        }
-        prev = c;
-      }
+      total += hanAfterLog10P(prev, c, uni);
+      prev = uni[c] === 0 ? 0 : c;
       prevKana = false;
       continue;
     }
     prev = 0;
     if (isKana(c)) {
-      if (c >= 0x3041 && c <= 0x309f) total += COST_HIRAGANA;
+      if (isHiragana(c)) total += COST_HIRAGANA;
       else {
         total += COST_KATAKANA;
         const next = i + 1 < end ? text.charCodeAt(i + 1) : 0;

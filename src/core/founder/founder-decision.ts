@@ -1,6 +1,13 @@
+/**
+ * The Founder decision inside paragraphs already judged damaged: every shifted-looking character gets log-odds
+ * of being the mark it was (founder-weights.ts), from its frequency against the mark's, word support, its place
+ * in the clause, pairs, runs, verse rhythm and list numbers; decisions feed their neighbours over a few passes.
+ */
 import { hanLog10P, pairPmi, singleWordLog10P } from '../model';
-import { isAsciiAlnum, isChinesePunct, isClauseMark, isDigit, isHan, isSpace } from '../text-classes';
+import { isAsciiAlnum, isChinesePunct, isClauseMark, isDigit, isHan, isSpace, isUnifiedHan } from '../text-classes';
+import type { Extent } from '../types';
 import { founderSymbolOf, PARTNER, type FounderRole } from './founder-map';
+import { beforeTitle, hanAt, wordSupport, type MarkAt } from './founder-signs';
 import * as W from './founder-weights';
 
 /** One shifted-looking character in a paragraph and what the engine made of it. */
@@ -22,82 +29,6 @@ const PASSES = 3;
 /** Runs are decided by their shape alone; this marks them so later passes leave them be. */
 const RUN_LOGIT = 3;
 
-/**
- * The marks whose shifted forms give damage away: ，。、 are everywhere in Chinese, and ” (冶) closes
- * every quotation, while 袁 遥 尧 冶 are rare as characters outside a handful of words the model knows.
- */
-const TELLING_MARKS = new Set(['，', '。', '、', '”']);
-
-/** Titles that follow a surname (袁老师, 袁先生): the 袁 before them is a name, not a comma. */
-const TITLES = ['老师', '先生', '女士', '小姐', '同志', '教授', '主任', '书记', '院长', '校长', '局长', '部长', '市长', '县长', '经理', '师傅', '医生', '总'];
-
-function beforeTitle(text: string, i: number, end: number): boolean {
-  for (const t of TITLES) if (i + 1 + t.length <= end && text.startsWith(t, i + 1)) return true;
-  return text.charCodeAt(i - 1) === 0x59d3; // 姓袁: the family name itself
-}
-
-/** What a paragraph shows on its own: the basis of the decision whether it is damaged at all. */
-export interface ParagraphSigns {
-  /** Real clause marks (，。；：？！). */
-  realClauseMarks: number;
-  /** Shifted ，。、 (袁遥尧) that form no word with their neighbours. */
-  freeClauseMarks: number;
-  /** Any candidate character at all. */
-  candidates: number;
-  han: number;
-}
-
-export function paragraphSigns(text: string, start: number, end: number): ParagraphSigns {
-  const signs: ParagraphSigns = { realClauseMarks: 0, freeClauseMarks: 0, candidates: 0, han: 0 };
-  for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x3000) continue;
-    if (isClauseMark(code)) {
-      signs.realClauseMarks++;
-      continue;
-    }
-    if (!isHan(code)) continue;
-    signs.han++;
-    const sym = founderSymbolOf(code);
-    if (!sym) continue;
-    signs.candidates++;
-    if (TELLING_MARKS.has(sym.symbol) && i > start && !beforeTitle(text, i, end)) {
-      // Free: likelier the mark than the character even after the best word its neighbours offer
-      // (袁将 is a weak word; 袁世凯, 遥远, 冶金 are strong ones).
-      const odds = Math.log10(W.MARK_RATE[sym.symbol]) - hanLog10P(code) - W.WORD_SUPPORT_WEIGHT * wordSupport(text, i, start, end, NO_MARKS);
-      if (odds > W.FREE_MARK_LOGIT) signs.freeClauseMarks++;
-    }
-  }
-  return signs;
-}
-
-type MarkAt = (i: number) => boolean;
-const NO_MARKS: MarkAt = () => false;
-
-function hanAt(text: string, i: number, start: number, end: number, markAt: MarkAt): number {
-  if (i < start || i >= end || markAt(i)) return -1;
-  const code = text.charCodeAt(i);
-  return isHan(code) ? code : -1;
-}
-
-/**
- * How strongly the character at i forms a word with a Han neighbour, in PMI.
- * A left neighbour already bound more tightly to its own left (指出|院) does not count.
- */
-function wordSupport(text: string, i: number, start: number, end: number, markAt: MarkAt): number {
-  const code = text.charCodeAt(i);
-  let best = 0;
-  const prev = hanAt(text, i - 1, start, end, markAt);
-  if (prev >= 0) {
-    const left = pairPmi(prev, code) ?? 0;
-    const prevPrev = hanAt(text, i - 2, start, end, markAt);
-    const competing = prevPrev >= 0 ? pairPmi(prevPrev, prev) ?? 0 : 0;
-    best = Math.max(best, left - W.COMPETING_WORD_SHARE * Math.max(0, competing - left));
-  }
-  const next = hanAt(text, i + 1, start, end, markAt);
-  if (next >= 0) best = Math.max(best, pairPmi(code, next) ?? 0);
-  return best;
-}
 
 const REAL_OPEN = new Set([0x201c, 0x2018, 0xff08, 0x300a, 0x300c, 0x300e, 0x3010]);
 const REAL_CLOSE = new Set([0x201d, 0x2019, 0xff09, 0x300b, 0x300d, 0x300f, 0x3011]);
@@ -245,45 +176,20 @@ function matchPairs(list: FounderCandidate[], across: Across = null): Set<number
   return matched;
 }
 
-/** Shifted opening and closing marks of a paragraph left over after pairing them in order, as [open, close]. */
-export function unpairedMarks(text: string, start: number, end: number): [number, number] {
-  const depth = new Map<string, number>();
-  let close = 0;
-  for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x4e00) continue;
-    const sym = founderSymbolOf(code);
-    if (!sym || W.MARK_RATE[sym.symbol] === undefined) continue;
-    if (sym.role === 'open') depth.set(sym.symbol, (depth.get(sym.symbol) ?? 0) + 1);
-    else if (sym.role === 'close') {
-      const open = PARTNER.get(sym.symbol)!;
-      const d = depth.get(open) ?? 0;
-      if (d > 0) depth.set(open, d - 1);
-      else close++;
-    }
-  }
-  let open = 0;
-  for (const d of depth.values()) open += d;
-  return [open, close];
-}
-
-/** A paragraph of the text, [start, end). */
-export type Span = readonly [number, number];
-
 /**
  * Decides every candidate in the given paragraphs of text, all already judged damaged.
  * Paired marks are matched across paragraphs, since hard-wrapped e-paper columns break
- * a quotation over several lines. Two passes: the first sees neighbours as they stand,
- * the second knows which neighbours became marks.
+ * a quotation over several lines. PASSES rounds: the first sees neighbours as they stand,
+ * each later one knows which neighbours became marks.
  */
-export function decideParagraphs(text: string, paragraphs: readonly Span[], wrappedPairs = false): FounderCandidate[] {
+export function decideParagraphs(text: string, paragraphs: readonly Extent[], wrappedPairs = false): FounderCandidate[] {
   const list: FounderCandidate[] = [];
   const byAt = new Map<number, FounderCandidate>();
-  const spanOf = new Map<FounderCandidate, Span>();
+  const spanOf = new Map<FounderCandidate, Extent>();
   for (const span of paragraphs) {
     for (let i = span[0]; i < span[1]; i++) {
       const code = text.charCodeAt(i);
-      if (code < 0x4e00) continue;
+      if (!isUnifiedHan(code)) continue;
       const sym = founderSymbolOf(code);
       if (!sym || sym.role === 'none') continue;
       const c: FounderCandidate = { at: i, code, symbol: sym.symbol, role: sym.role, logit: -Infinity, punct: false };
@@ -360,7 +266,7 @@ function isSpaced(text: string, at: number, start: number, end: number): boolean
  * —— and …… come doubled: a run of two or more 要 or 噎 is the mark; so is a lone one
  * standing between spaces ("源码包” — 是指"), where no word can hold it.
  */
-function markRuns(text: string, list: FounderCandidate[], spanOf: Map<FounderCandidate, Span>): void {
+function markRuns(text: string, list: FounderCandidate[], spanOf: Map<FounderCandidate, Extent>): void {
   for (const c of list) {
     if (c.role !== 'run') continue;
     let n = 1;
@@ -454,3 +360,4 @@ export function confidenceOf(logit: number): number {
   const p = 1 / (1 + Math.exp(-W.LOG10_TO_LN * Math.abs(logit)));
   return Math.round(p * 1000) / 1000;
 }
+

@@ -1,0 +1,108 @@
+/**
+ * What a paragraph shows of Founder damage on its own, before any decision: how many shifted-looking clause
+ * marks stand free of words, how many real marks it has, which paired marks it leaves open. Evidence counts
+ * these for a whole page; the decision (founder-decision.ts) builds on the same word support.
+ */
+import { hanLog10P, pairPmi } from '../model';
+import { isClauseMark, isHan, isUnifiedHan } from '../text-classes';
+import { founderSymbolOf, PARTNER } from './founder-map';
+import * as W from './founder-weights';
+
+/**
+ * The marks whose shifted forms give damage away: ，。、 are everywhere in Chinese, and ” (冶) closes
+ * every quotation, while 袁 遥 尧 冶 are rare as characters outside a handful of words the model knows.
+ */
+const TELLING_MARKS = new Set(['，', '。', '、', '”']);
+
+/** Titles that follow a surname (袁老师, 袁先生): the 袁 before them is a name, not a comma. */
+const TITLES = ['老师', '先生', '女士', '小姐', '同志', '教授', '主任', '书记', '院长', '校长', '局长', '部长', '市长', '县长', '经理', '师傅', '医生', '总'];
+
+export function beforeTitle(text: string, i: number, end: number): boolean {
+  for (const t of TITLES) if (i + 1 + t.length <= end && text.startsWith(t, i + 1)) return true;
+  return text.charCodeAt(i - 1) === 0x59d3; // 姓袁: the family name itself
+}
+
+/** What a paragraph shows on its own: the basis of the decision whether it is damaged at all. */
+export interface ParagraphSigns {
+  /** Real clause marks (，。；：？！). */
+  realClauseMarks: number;
+  /** Shifted ，。、 (袁遥尧) that form no word with their neighbours. */
+  freeClauseMarks: number;
+  /** Any candidate character at all. */
+  candidates: number;
+  han: number;
+}
+
+export function paragraphSigns(text: string, start: number, end: number): ParagraphSigns {
+  const signs: ParagraphSigns = { realClauseMarks: 0, freeClauseMarks: 0, candidates: 0, han: 0 };
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x3000) continue;
+    if (isClauseMark(code)) {
+      signs.realClauseMarks++;
+      continue;
+    }
+    if (!isHan(code)) continue;
+    signs.han++;
+    const sym = founderSymbolOf(code);
+    if (!sym) continue;
+    signs.candidates++;
+    if (TELLING_MARKS.has(sym.symbol) && i > start && !beforeTitle(text, i, end)) {
+      // Free: likelier the mark than the character even after the best word its neighbours offer
+      // (袁将 is a weak word; 袁世凯, 遥远, 冶金 are strong ones).
+      const odds = Math.log10(W.MARK_RATE[sym.symbol]) - hanLog10P(code) - W.WORD_SUPPORT_WEIGHT * wordSupport(text, i, start, end, NO_MARKS);
+      if (odds > W.FREE_MARK_LOGIT) signs.freeClauseMarks++;
+    }
+  }
+  return signs;
+}
+
+export type MarkAt = (i: number) => boolean;
+export const NO_MARKS: MarkAt = () => false;
+
+export function hanAt(text: string, i: number, start: number, end: number, markAt: MarkAt): number {
+  if (i < start || i >= end || markAt(i)) return -1;
+  const code = text.charCodeAt(i);
+  return isHan(code) ? code : -1;
+}
+
+/**
+ * How strongly the character at i forms a word with a Han neighbour, in PMI.
+ * A left neighbour already bound more tightly to its own left (指出|院) does not count.
+ */
+export function wordSupport(text: string, i: number, start: number, end: number, markAt: MarkAt): number {
+  const code = text.charCodeAt(i);
+  let best = 0;
+  const prev = hanAt(text, i - 1, start, end, markAt);
+  if (prev >= 0) {
+    const left = pairPmi(prev, code) ?? 0;
+    const prevPrev = hanAt(text, i - 2, start, end, markAt);
+    const competing = prevPrev >= 0 ? pairPmi(prevPrev, prev) ?? 0 : 0;
+    best = Math.max(best, left - W.COMPETING_WORD_SHARE * Math.max(0, competing - left));
+  }
+  const next = hanAt(text, i + 1, start, end, markAt);
+  if (next >= 0) best = Math.max(best, pairPmi(code, next) ?? 0);
+  return best;
+}
+
+/** Shifted opening and closing marks of a paragraph left over after pairing them in order, as [open, close]. */
+export function unpairedMarks(text: string, start: number, end: number): [number, number] {
+  const depth = new Map<string, number>();
+  let close = 0;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (!isUnifiedHan(code)) continue;
+    const sym = founderSymbolOf(code);
+    if (!sym || W.MARK_RATE[sym.symbol] === undefined) continue;
+    if (sym.role === 'open') depth.set(sym.symbol, (depth.get(sym.symbol) ?? 0) + 1);
+    else if (sym.role === 'close') {
+      const open = PARTNER.get(sym.symbol)!;
+      const d = depth.get(open) ?? 0;
+      if (d > 0) depth.set(open, d - 1);
+      else close++;
+    }
+  }
+  let open = 0;
+  for (const d of depth.values()) open += d;
+  return [open, close];
+}
