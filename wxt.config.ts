@@ -1,19 +1,37 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+import { moduleListPath, moduleListPlugin, resetModuleList } from './scripts/lib/module-list';
 
-/** Firefox add-on id: fixed, so storage.sync and the e2e profile's .xpi name stay stable. */
+/** Firefox add-on id: fixed, so storage.sync stays stable across updates. */
 export const GECKO_ID = 'luanma@luanma.dev';
+/**
+ * The test build (`--mode e2e`) is another add-on: its own id and name, so it can never be mistaken for the
+ * one users get, and `wxt zip` refuses it.
+ */
+export const E2E_GECKO_ID = 'luanma-e2e@luanma.dev';
+
+let moduleList: string | undefined;
 
 // `LUANMA_FAKE_ENGINE=1` swaps the decoder for a test double that knows the e2e fixtures, so the
 // extension's plumbing can be checked before the real engine lands (see tests/e2e/fake-engine.ts).
 const engine = process.env.LUANMA_FAKE_ENGINE ? 'tests/e2e/fake-engine.ts' : 'src/core/index.ts';
 
 export default defineConfig({
+  hooks: {
+    'build:before': (wxt) => {
+      moduleList = moduleListPath(wxt.config.outBaseDir, wxt.config.outDir);
+      resetModuleList(moduleList);
+    },
+    'zip:start': (wxt) => {
+      if (wxt.config.mode === 'e2e') throw new Error('the test build (--mode e2e) is not for a store: zip the production build');
+    },
+  },
+  vite: () => ({ plugins: [moduleListPlugin(import.meta.dirname, () => moduleList)] }),
   // The e2e runner builds into a private directory so concurrent runs do not overwrite each other.
   outDir: process.env.LUANMA_OUT_DIR ?? '.output',
   alias: { '#engine': resolve(import.meta.dirname, engine) },
-  manifest: ({ browser }) => ({
-    name: '__MSG_extName__',
+  manifest: ({ browser, mode }) => ({
+    name: mode === 'e2e' ? 'Luanma (test build)' : '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     // contextMenus: "Copy repaired text" and the paste-and-fix link; clipboardWrite: copying from a page without a click in it.
@@ -31,7 +49,7 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             gecko: {
-              id: GECKO_ID,
+              id: mode === 'e2e' ? E2E_GECKO_ID : GECKO_ID,
               // The CSS Custom Highlight API and data_collection_permissions both need Firefox 140.
               strict_min_version: '140.0',
               // Nothing leaves the browser: settings and counts only, kept in the browser's storage.

@@ -4,14 +4,14 @@
  */
 import { isSuspect } from '@/src/core/gate';
 import { PageRepairer } from '@/src/dom/page-repairer';
-import { createCountsReporter } from '@/src/ext/counts-reporter';
-import { loadDecoder } from '@/src/ext/decoder-client';
-import { send } from '@/src/ext/messages';
-import { overlayStrings } from '@/src/ext/overlay-strings';
-import { repairEnabledFor, settingsItem, type Settings } from '@/src/ext/settings';
-import { installE2EBridge } from '@/src/ext/e2e-bridge';
-import { installCopyHandlers } from '@/src/ext/copy-content';
-import { installCopyE2EBridge } from '@/src/ext/copy-e2e';
+import { installCopyHandlers } from '@/src/ext/content/copy-handlers';
+import { createCountsReporter } from '@/src/ext/content/counts-reporter';
+import { loadDecoder } from '@/src/ext/content/decoder-client';
+import { overlayStrings } from '@/src/ext/content/overlay-strings';
+import { installContentBridge } from '@/src/ext/e2e/content-bridge';
+import { installCopyBridge } from '@/src/ext/e2e/copy-bridge';
+import { send } from '@/src/ext/shared/messages';
+import { repairEnabledFor, settingsItem, type Settings } from '@/src/ext/shared/settings';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -30,9 +30,12 @@ export default defineContentScript({
       onUpdate: reporter,
     });
     // Copying repaired text (menu, shortcut, popup) works whether or not repair is on for this site.
-    installCopyHandlers({ win: window, repairer, isSuspect, loadDecoder, e2e: import.meta.env.MODE === 'e2e' });
-    if (import.meta.env.MODE === 'e2e') installE2EBridge(window, repairer, hello, ctx.signal);
-    if (import.meta.env.MODE === 'e2e') installCopyE2EBridge(window, ctx.signal);
+    installCopyHandlers({ win: window, repairer, isSuspect, loadDecoder });
+    // A build-time constant: production bundles drop the test hooks entirely (tests/build/check-bundles.ts).
+    if (import.meta.env.MODE === 'e2e') {
+      installContentBridge(window, repairer, hello, ctx.signal);
+      installCopyBridge(window, ctx.signal);
+    }
 
     const apply = (s: Settings) => {
       repairer.setHighlight(s.highlight);

@@ -4,4 +4,4 @@
  */
 import { mountFixPage } from '@/src/fix/fix-page';
 
-mountFixPage(document, { e2e: import.meta.env.MODE === 'e2e' });
+mountFixPage(document);

@@ -4,7 +4,7 @@
  * \n, as the dev-set evaluation does). Blank lines are skipped; a malformed line gives
  * `{"id": <its id if readable, else null>, "error": "…"}` and the rest go on.
  */
-import { collectEvidence, repair, type Hints, type Step } from '../core/index';
+import { repair, type Hints, type Step } from '../core/index';
 import { explainLines } from './explain';
 
 export type JsonlId = string | number | boolean | null;
@@ -19,11 +19,6 @@ export interface JsonlLineResult {
   explain: string[];
 }
 
-/** Repairs one text exactly as the dev-set evaluation and `--jsonl` do: evidence from its own paragraphs. */
-export function repairStandalone(text: string, hints: Hints = {}) {
-  return repair(text, collectEvidence(text.split('\n')), hints);
-}
-
 export function* repairJsonl(input: string, hints: Hints = {}): Generator<JsonlLineResult> {
   let lineNo = 0;
   for (const line of input.split('\n')) {
@@ -35,7 +30,8 @@ export function* repairJsonl(input: string, hints: Hints = {}): Generator<JsonlL
       continue;
     }
     const { id, text } = parsed;
-    const result = repairStandalone(text, hints);
+    // Without evidence a text is its own: its own paragraphs decide, as in the dev-set evaluation.
+    const result = repair(text, undefined, hints);
     yield {
       output: { id, text: result.text, steps: result.steps, flagged: result.flagged },
       explain: explainLines(result.steps, result.flagged, text, `[${JSON.stringify(id)}] `),

@@ -1,6 +1,6 @@
 /**
  * Luanma's command-line tool: `npm run --silent repair -- [options] [FILE | -]` (see `--help` / parse-args.ts).
- * Plain mode repairs a document (repair-document.ts); `--jsonl` repairs records (jsonl-mode.ts).
+ * Plain mode repairs a document (core/document); `--jsonl` repairs records (jsonl-mode.ts).
  */
 import { CliError } from './cli-error';
 import { decodeInput } from './detect-charset';
@@ -8,7 +8,14 @@ import { explainLines } from './explain';
 import { repairJsonl } from './jsonl-mode';
 import { USAGE, parseCliArgs } from './parse-args';
 import { readInput } from './read-input';
-import { repairDocument } from './repair-document';
+import { repairDocument } from '../core/document/repair-chunks';
+import { collectEvidence, repair } from '../core/index';
+
+/**
+ * Chunk size for plain mode (UTF-16 units): large enough that few hard-wrapped pairs (野…冶) are cut, small
+ * enough that a 5 MB file is never held by the engine whole.
+ */
+const CLI_CHUNK_CHARS = 64 * 1024;
 
 async function run(argv: readonly string[]): Promise<void> {
   const options = parseCliArgs(argv);
@@ -29,7 +36,7 @@ async function run(argv: readonly string[]): Promise<void> {
     return;
   }
 
-  const result = repairDocument(text, options.hints);
+  const result = repairDocument({ repair, collectEvidence }, text, { maxChars: CLI_CHUNK_CHARS, hints: options.hints });
   process.stdout.write(result.text);
   if (options.explain) {
     process.stderr.write(explainLines(result.steps, result.flagged, text).map((l) => l + '\n').join(''));

@@ -1,6 +1,6 @@
 /**
  * Runs a queue of small jobs without freezing the page: the first jobs (visible text) run in one
- * animation-frame-sized slice right away, the rest in idle periods, each slice bounded by the time
+ * slice right away (SLICE_BUDGET_MS × 4), the rest in idle periods, each slice bounded by the time
  * the browser says it has to spare.
  */
 
@@ -37,8 +37,6 @@ export class IdleSlicer {
     this.schedule();
     if (this.queue.length === 0) this.notifyIdle();
   }
-
-  clear(): void { this.queue.length = 0; this.notifyIdle(); }
 
   /** Resolves once every queued job has run. */
   whenIdle(): Promise<void> {

@@ -60,11 +60,6 @@ export class MutationBatcher {
     this.pendingAttrs.clear();
   }
 
-  /** Drops records caused by writes that just happened (called right after we write). */
-  discardPending(): void {
-    this.collect(this.observer.takeRecords());
-  }
-
   private collect(records: MutationRecord[]): void {
     for (const r of records) {
       if (r.type === 'characterData') {

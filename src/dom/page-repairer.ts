@@ -3,9 +3,9 @@
  * rewrites text node values (never markup), follows mutations, and restores everything on stop.
  * Takes its window as a parameter, so unit tests drive it with happy-dom.
  */
-import type { Evidence, Hints, Step } from '../core/types';
+import { repairChunks } from '../core/document/repair-chunks';
+import { mergeEvidence, type Engine, type Evidence, type Step } from '../core/types';
 import { blockOf, textNodesOfBlock, type BlockRoot } from './blocks';
-import { mergeEvidence, type DecoderPort } from './decoder-port';
 import { Highlighter } from './highlights';
 import { IdleSlicer } from './idle-slicer';
 import { MutationBatcher, type MutationBatch } from './mutation-batcher';
@@ -20,8 +20,12 @@ import { installUndoOverlay, type OverlayStrings } from './undo-overlay';
  * many writes to one node we leave it to the page.
  */
 export const MAX_WRITES_PER_NODE = 8;
-/** Very long paragraphs (a .txt novel in one <pre>) are repaired in line-aligned chunks of about this size. */
-export const CHUNK_CHARS = 16_384;
+/**
+ * Very long paragraphs (a .txt novel in one <pre>) are repaired in chunks of whole lines of at most this many
+ * characters: small enough that one engine call stays within a slice of the page's time, large enough that
+ * pairs hard-wrapped across lines (野…冶) stay together.
+ */
+export const PAGE_CHUNK_CHARS = 16_384;
 
 export interface RepairedSpanReport {
   kind: Step['kind'];
@@ -39,8 +43,7 @@ export interface PageRepairerOptions {
    */
   isSuspect(text: string, evidence?: Evidence): boolean;
   /** Loads the decoder on first need (most pages never call it). */
-  loadDecoder(): Promise<DecoderPort>;
-  hints?: Hints;
+  loadDecoder(): Promise<Engine>;
   overlayStrings?: OverlayStrings;
   /** Called after each pass with the frame's current counts. */
   onUpdate?(counts: RepairCounts): void;
@@ -52,7 +55,7 @@ export class PageRepairer {
   private run: AbortController | null = null;
   private batcher: MutationBatcher | null = null;
   private slicer: IdleSlicer | null = null;
-  private decoder: Promise<DecoderPort> | null = null;
+  private decoder: Promise<Engine> | null = null;
   private evidence: Evidence | null = null;
   private nextGroup = 0;
   private writes = new WeakMap<Text, number>();
@@ -195,7 +198,7 @@ export class PageRepairer {
     }
   }
 
-  private judgeBlock(block: BlockRoot, decoder: DecoderPort): void {
+  private judgeBlock(block: BlockRoot, decoder: Engine): void {
     const nodes = textNodesOfBlock(block).filter((n) => n.isConnected);
     const texts = nodes.map((n) => this.store.originalText(n));
     if (!this.opts.isSuspect(texts.join(''), this.evidence ?? undefined)) {
@@ -218,7 +221,7 @@ export class PageRepairer {
     nodes.forEach((node, i) => { if (!edited.has(i) && this.store.recordOf(node)) this.store.restoreText(node); });
   }
 
-  private judgeAttributes(el: Element, decoder: DecoderPort): void {
+  private judgeAttributes(el: Element, decoder: Engine): void {
     for (const name of READABLE_ATTRIBUTES) {
       const original = this.store.originalAttr(el, name);
       if (original === null || !this.opts.isSuspect(original, this.evidence ?? undefined)) continue;
@@ -229,19 +232,13 @@ export class PageRepairer {
     }
   }
 
-  /** Repairs a paragraph; very long ones in line-aligned chunks, so one call stays short. */
-  private repairText(text: string, decoder: DecoderPort): Step[] {
+  /** Repairs a paragraph; very long ones in chunks of whole lines, so one call stays short. */
+  private repairText(text: string, decoder: Engine): Step[] {
     const evidence = this.evidence ?? undefined;
-    if (text.length <= CHUNK_CHARS) return decoder.repair(text, evidence, this.opts.hints).steps;
+    if (text.length <= PAGE_CHUNK_CHARS) return decoder.repair(text, evidence).steps;
     const steps: Step[] = [];
-    let at = 0;
-    while (at < text.length) {
-      let end = Math.min(text.length, at + CHUNK_CHARS);
-      if (end < text.length) { const nl = text.lastIndexOf('\n', end); if (nl > at) end = nl + 1; }
-      for (const s of decoder.repair(text.slice(at, end), evidence, this.opts.hints).steps) {
-        steps.push({ ...s, start: s.start + at, end: s.end + at });
-      }
-      at = end;
+    for (const chunk of repairChunks(decoder, text, { maxChars: PAGE_CHUNK_CHARS, evidence })) {
+      for (const s of chunk.steps) steps.push(s);
     }
     return steps;
   }

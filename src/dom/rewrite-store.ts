@@ -5,17 +5,17 @@
  * it is pruned of detached nodes on every batch.
  */
 import type { RepairKind } from '../core/types';
-import type { Span } from './step-mapping';
+import type { RewrittenSpan } from './step-mapping';
 
 export interface TextRecord {
   /** The page's text before we touched it. */
   original: string;
   /** What we wrote: a node whose value differs has been changed by the page since. */
   written: string;
-  spans: Span[];
+  spans: RewrittenSpan[];
 }
 
-export interface AttrRecord { original: string; written: string; spans: Span[] }
+export interface AttrRecord { original: string; written: string; spans: RewrittenSpan[] }
 
 /** Per-frame counts derived from what is currently rewritten or flagged. */
 export interface RepairCounts {
@@ -65,7 +65,7 @@ export class RewriteStore {
   }
 
   /** Writes `text` into `node` (only if it differs) and remembers the page's original. */
-  writeText(node: Text, original: string, text: string, spans: Span[]): void {
+  writeText(node: Text, original: string, text: string, spans: RewrittenSpan[]): void {
     if (spans.length === 0) { this.restoreText(node); return; }
     this.texts.set(node, { original, written: text, spans });
     this.liveTexts.add(node);
@@ -81,7 +81,7 @@ export class RewriteStore {
     return value;
   }
 
-  writeAttr(el: Element, name: string, original: string, text: string, spans: Span[]): void {
+  writeAttr(el: Element, name: string, original: string, text: string, spans: RewrittenSpan[]): void {
     let map = this.attrs.get(el);
     if (!map) { map = new Map(); this.attrs.set(el, map); }
     if (spans.length === 0) { map.delete(name); if (el.getAttribute(name) !== original) el.setAttribute(name, original); return; }
@@ -107,7 +107,7 @@ export class RewriteStore {
       const data = node.data;
       let text = '';
       let at = 0;
-      const keep: Span[] = [];
+      const keep: RewrittenSpan[] = [];
       for (const s of [...rec.spans].sort((a, b) => a.start - b.start)) {
         text += data.slice(at, s.start);
         if (s.group === group) text += s.original;
@@ -157,7 +157,7 @@ export class RewriteStore {
     const c = emptyCounts();
     // Groups are unique per step across the frame: a step split over several nodes counts once.
     const groups = new Set<number>();
-    const add = (spans: Span[]) => {
+    const add = (spans: RewrittenSpan[]) => {
       for (const s of spans) {
         if (!s.lossy) c.chars += s.original.length;
         if (groups.has(s.group)) continue;

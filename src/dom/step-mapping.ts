@@ -5,7 +5,7 @@
 import type { RepairKind, Step } from '../core/types';
 
 /** A rewritten (or flagged) piece of one text node, in the node's new text. */
-export interface Span {
+export interface RewrittenSpan {
   start: number;
   end: number;
   /** What was there before, in this node. */
@@ -21,7 +21,7 @@ export interface Span {
 export interface NodeEdit {
   index: number;
   text: string;
-  spans: Span[];
+  spans: RewrittenSpan[];
 }
 
 interface Piece { from: number; to: number; replacement: string; step: Step; group: number }
@@ -67,7 +67,7 @@ export function mapStepsToNodes(texts: readonly string[], steps: readonly Step[]
     const src = texts[index];
     let text = '';
     let at = 0;
-    const spans: Span[] = [];
+    const spans: RewrittenSpan[] = [];
     for (const p of list) {
       text += src.slice(at, p.from);
       const start = text.length;

@@ -5,7 +5,7 @@
  */
 import type { RepairKind } from '../core/types';
 import type { RewriteStore } from './rewrite-store';
-import type { Span } from './step-mapping';
+import type { RewrittenSpan } from './step-mapping';
 import { OVERLAY_TAG } from './text-filter';
 
 export interface OverlayStrings {
@@ -65,7 +65,7 @@ export function installUndoOverlay(opts: OverlayOptions): void {
   const hide = () => { host?.remove(); host = null; card = null; shown = null; };
   function scheduleHide() { win.clearTimeout(hideTimer); hideTimer = win.setTimeout(hide, HIDE_DELAY_MS); }
 
-  const show = (node: Text, span: Span) => {
+  const show = (node: Text, span: RewrittenSpan) => {
     win.clearTimeout(hideTimer);
     if (shown === span.group && host?.isConnected) return;
     const c = ensureCard();
@@ -93,7 +93,7 @@ export function installUndoOverlay(opts: OverlayOptions): void {
     c.style.top = `${rect.bottom + 4 > win.innerHeight - 60 ? Math.max(4, rect.top - 64) : rect.bottom + 4}px`;
   };
 
-  const hitTest = (x: number, y: number): [Text, Span] | null => {
+  const hitTest = (x: number, y: number): [Text, RewrittenSpan] | null => {
     const d = doc as Document & {
       caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
       caretRangeFromPoint?: (x: number, y: number) => Range | null;

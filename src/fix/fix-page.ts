@@ -6,18 +6,18 @@
  * `dataset.copies` counts copies, so tests can wait on them; in test builds the last copied text is also
  * `window.__luanmaLastCopy` (headless browsers often refuse the clipboard).
  */
+import { applySteps } from '../core/apply-steps';
 import type { Step } from '../core/types';
-import { composeResult, isChoice } from './compose-result';
-import { copyText } from './copy-text';
+import { isChoice } from './step-choice';
+import { copyText } from '../dom/clipboard';
 import { decodeTextFile, type FileEncoding } from '../core/text-file';
-import { localize, translate, viewStrings, type Translate } from './fix-strings';
+import { localize, t as translate, type Translate } from '../shared/i18n';
+import { viewStrings } from './fix-strings';
 import { createOutputView, type ViewModel } from './output-view';
 import { hintsFor, isHintChoice, type HintChoice } from './page-hints';
 import { createRepairClient, type RepairClient } from './repair-client';
 
 export interface FixPageOptions {
-  /** Test builds: expose the last copied text on `window.__luanmaLastCopy`. */
-  e2e?: boolean;
   t?: Translate;
   client?: RepairClient;
   /** Chunk size handed to the worker (tests make it small). */
@@ -180,8 +180,9 @@ export function mountFixPage(doc: Document, opts: FixPageOptions = {}): { dispos
   on(rejectAll, 'click', () => setAll(true));
 
   on(copyBtn, 'click', async () => {
-    const text = composeResult(model.input, model.steps, model.rejected);
-    if (opts.e2e) (win as unknown as { __luanmaLastCopy?: string }).__luanmaLastCopy = text;
+    // A rejected repair keeps its original span; the rest of the text is the decoder's own.
+    const text = applySteps(model.input, model.steps, (i) => model.rejected.has(i));
+    if (import.meta.env.MODE === 'e2e') (win as unknown as { __luanmaLastCopy?: string }).__luanmaLastCopy = text;
     const ok = await copyText(doc, text);
     doc.body.dataset.copies = String(Number(doc.body.dataset.copies ?? 0) + 1);
     status.textContent = t(ok ? 'fix_copied' : 'fix_copyFailed');

@@ -4,7 +4,7 @@
  * repair runs on the main thread instead, yielding between chunks so the page still answers.
  */
 import type { Hints, Step } from '../core/types';
-import type { RepairRequest, WorkerReply } from './worker-protocol';
+import { FIX_CHUNK_CHARS, type RepairRequest, type WorkerReply } from './worker-protocol';
 
 export interface JobCallbacks {
   /** A chunk's steps (offsets into the whole text) and the progress so far. */
@@ -69,9 +69,9 @@ export function createRepairClient(makeWorker: () => Worker = defaultWorker): Re
   async function runOnMainThread(request: RepairRequest, cb: JobCallbacks): Promise<JobOutcome | 'superseded'> {
     mainThreadJob = request.job;
     const t0 = performance.now();
-    const [{ collectEvidence, repair }, { repairInChunks }] = await Promise.all([import('../core'), import('./chunked-repair')]);
+    const [{ collectEvidence, repair }, { repairChunks }] = await Promise.all([import('../core'), import('../core/document/repair-chunks')]);
     let flagged = false;
-    for (const chunk of repairInChunks(request.text, { repair, collectEvidence }, request.hints, { maxChars: request.maxChars })) {
+    for (const chunk of repairChunks({ repair, collectEvidence }, request.text, { hints: request.hints, maxChars: request.maxChars ?? FIX_CHUNK_CHARS })) {
       flagged ||= chunk.flagged;
       cb.onProgress(chunk.index + 1, chunk.total, chunk.steps);
       await new Promise((r) => setTimeout(r, 0));

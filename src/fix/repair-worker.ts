@@ -1,11 +1,11 @@
 /**
  * The paste-and-fix page's worker: repairs a text in chunks of whole lines with one evidence for the whole
- * text, posting each chunk's steps (offsets into the whole text) as progress. Between chunks it gives the event
- * loop a turn, so a newer job (the user edited the text or changed a hint) stops the running one.
+ * text (core/document), posting each chunk's steps (offsets into the whole text) as progress. Between chunks it
+ * gives the event loop a turn, so a newer job (the user edited the text or changed a hint) stops the running one.
  */
 import { collectEvidence, repair } from '../core';
-import { repairInChunks } from './chunked-repair';
-import type { RepairRequest, WorkerReply } from './worker-protocol';
+import { repairChunks } from '../core/document/repair-chunks';
+import { FIX_CHUNK_CHARS, type RepairRequest, type WorkerReply } from './worker-protocol';
 
 /** The worker's global, typed by hand: the project compiles with the DOM library, not WebWorker's. */
 const scope = globalThis as unknown as {
@@ -24,7 +24,7 @@ async function run({ job, text, hints, maxChars }: RepairRequest): Promise<void>
   const t0 = performance.now();
   try {
     let flagged = false;
-    for (const chunk of repairInChunks(text, { repair, collectEvidence }, hints, { maxChars })) {
+    for (const chunk of repairChunks({ repair, collectEvidence }, text, { hints, maxChars: maxChars ?? FIX_CHUNK_CHARS })) {
       flagged ||= chunk.flagged;
       post({ job, type: 'progress', done: chunk.index + 1, total: chunk.total, steps: chunk.steps });
       await turn();

@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import type { Page } from 'playwright-core';
 import type { Check, CheckContext } from './checks';
-import { repairDocument } from '../../src/cli/repair-document';
+import { repairDocument } from '../../src/core/document/repair-chunks';
+import { collectEvidence, repair } from '../../src/core/index';
 import { openPopup } from './harness';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures');
@@ -167,7 +168,7 @@ export const FIX_CHECKS: Check[] = [
       expectEqual(await page.evaluate(() => document.body.dataset.ran), 'worker', 'where the repair ran');
       // The same chunking as the command-line tool, so the same text (a pair such as 野…冶 cut by a chunk
       // boundary stays unrepaired in both; the whole-article equality is checked on the seed above).
-      const cli = repairDocument(text).text;
+      const cli = repairDocument({ repair, collectEvidence }, text, { maxChars: 64 * 1024 }).text;
       const got = await copied(page);
       expectTrue(got === cli, `copied text equals the CLI's repair of the same file (${got.length} vs ${cli.length} chars)`);
       expectTrue(pingMs < 1000, `page answered in ${pingMs} ms while repairing`);

@@ -5,8 +5,8 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { chromium, firefox, type BrowserContext, type Frame, type Page } from 'playwright-core';
-import type { E2EReport } from '../../src/ext/e2e-bridge';
-import { GECKO_ID } from '../../wxt.config';
+import type { E2EReport } from '../../src/ext/e2e/content-bridge';
+import { E2E_GECKO_ID as GECKO_ID } from '../../wxt.config';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const PAGES = resolve(import.meta.dirname, 'pages');

@@ -1,6 +1,7 @@
 /**
  * JSON case files (tests/cases/, format in tests/cases/README.md):
- *   positive*.json        the repair gives `expected`, and its steps replay to it
+ *   positive*.json        the repair gives `expected`, and its steps replay to it; `flagged`, when given, is
+ *                         what the engine must say about lossy damage left in the text
  *   negative*.json        the text comes out unchanged, with no steps
  *   known-failures*.json  not repaired yet: these tests pass while the output is still wrong, and fail the
  *                         day a change fixes one (move it to a positive file then)
@@ -8,16 +9,19 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { applySteps, type Hints } from '../../src/core/index';
-import { repairStandalone } from '../../src/cli/jsonl-mode';
+import { applySteps, repair, type Hints } from '../../src/core/index';
 
 interface Case {
   name: string;
   input: string;
   expected: string;
   hints?: Hints;
+  flagged?: boolean;
   note?: string;
 }
+
+/** Alone, its evidence from its own paragraphs: as `--jsonl` and the dev-set eval repair a case. */
+const repairStandalone = (input: string, hints?: Hints) => repair(input, undefined, hints);
 
 const DIR = new URL('../cases/', import.meta.url);
 
@@ -41,6 +45,7 @@ describe.each(load('positive'))('%s', (_, cases) => {
     const r = repairStandalone(c.input, c.hints);
     expect(r.text).toBe(c.expected);
     expect(applySteps(c.input, r.steps)).toBe(r.text);
+    if (c.flagged !== undefined) expect(r.flagged, 'flagged').toBe(c.flagged);
   });
 });
 

@@ -1,10 +1,10 @@
-/** The pure part of "Copy repaired text" and the popup's page copy (src/ext/copy-repair.ts). */
+/** The pure part of "Copy repaired text" and the popup's page copy (src/ext/content/copy-repair.ts). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isSuspect as realGate } from '../../src/core/gate';
 import { applySteps, collectEvidence, repair } from '../../src/core/index';
-import { contextLines, lineChunks, repairForCopy, repairSelectionForCopy } from '../../src/ext/copy-repair';
+import { contextLines, repairForCopy, repairSelectionForCopy } from '../../src/ext/content/copy-repair';
 import { fakeDecoder, isSuspect } from './dom-fake-decoder';
 
 const EXPECT = JSON.parse(readFileSync(join(import.meta.dirname, '../e2e/pages/expectations.json'), 'utf8')) as {
@@ -12,23 +12,6 @@ const EXPECT = JSON.parse(readFileSync(join(import.meta.dirname, '../e2e/pages/e
   forum: { expected: Record<string, string>; damaged: Record<string, string> };
 };
 const realDecoder = { repair, collectEvidence };
-
-describe('lineChunks', () => {
-  it('covers the text with whole lines, each chunk within the limit', () => {
-    const text = 'aaaa\nbbbb\ncccc\ndd';
-    const chunks = lineChunks(text, 10);
-    expect(chunks.map(([s, e]) => text.slice(s, e)).join('')).toBe(text);
-    for (const [s, e] of chunks) {
-      expect(e - s).toBeLessThanOrEqual(10);
-      if (e < text.length) expect(text[e - 1]).toBe('\n');
-    }
-  });
-  it('keeps a line longer than the limit whole', () => {
-    const text = 'x'.repeat(25) + '\nyy';
-    expect(lineChunks(text, 10)).toEqual([[0, 26], [26, 28]]);
-  });
-  it('gives no chunk for empty text', () => expect(lineChunks('')).toEqual([]));
-});
 
 describe('contextLines', () => {
   it('drops blank lines and stops at a line break near the limit', () => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /** Which text "Copy repaired text" takes from a frame (src/ext/copy-content.ts `selectedText`). */
 import { describe, expect, it } from 'vitest';
-import { selectedText } from '../../src/ext/copy-content';
+import { selectedText } from '../../src/ext/content/copy-handlers';
 
 const win = window as unknown as Window;
 

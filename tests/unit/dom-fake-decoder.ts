@@ -1,6 +1,6 @@
 /** A decoder double for DOM unit tests: `#x` → `X` for any letter, with real steps. */
-import type { Evidence, RepairResult, Step } from '../../src/core/types';
-import type { DecoderPort } from '../../src/dom/decoder-port';
+import { applySteps } from '../../src/core/apply-steps';
+import type { Engine, Evidence, RepairResult, Step } from '../../src/core/types';
 
 export const isSuspect = (t: string) => t.includes('#');
 
@@ -9,13 +9,10 @@ export function fakeRepair(text: string): RepairResult {
   for (const m of text.matchAll(/#([a-z])/g)) {
     steps.push({ kind: 'encoding', start: m.index!, end: m.index! + 2, original: m[0], replacement: m[1].toUpperCase(), codecs: ['test'], confidence: 1, lossy: false });
   }
-  let out = '';
-  let at = 0;
-  for (const s of steps) { out += text.slice(at, s.start) + s.replacement; at = s.end; }
-  return { text: out + text.slice(at), steps, flagged: false };
+  return { text: applySteps(text, steps), steps, flagged: false };
 }
 
-export function fakeDecoder(): DecoderPort & { calls: string[] } {
+export function fakeDecoder(): Engine & { calls: string[] } {
   const calls: string[] = [];
   return {
     calls,

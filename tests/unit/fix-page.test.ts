@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { collectEvidence, repair } from '../../src/core';
-import { repairInChunks } from '../../src/fix/chunked-repair';
+import { repairChunks } from '../../src/core/document/repair-chunks';
 import { LARGE_INPUT_CHARS, mountFixPage } from '../../src/fix/fix-page';
 import type { RepairClient } from '../../src/fix/repair-client';
 
@@ -19,7 +19,7 @@ const EXPECTED = readFileSync('tests/fixtures/seed-founder.expected.txt', 'utf8'
 
 const inProcess: RepairClient = {
   async run(text, hints, cb, maxChars) {
-    for (const c of repairInChunks(text, { repair, collectEvidence }, hints, { maxChars })) cb.onProgress(c.index + 1, c.total, c.steps);
+    for (const c of repairChunks({ repair, collectEvidence }, text, { hints, maxChars: maxChars ?? 1000 })) cb.onProgress(c.index + 1, c.total, c.steps);
     return { flagged: false, ms: 1, ran: 'worker' };
   },
   dispose() {},
@@ -29,7 +29,9 @@ let page: { dispose(): void };
 const $ = <T extends HTMLElement>(sel: string) => document.querySelector(sel) as T;
 const state = () => document.body.dataset.state;
 const until = async (cond: () => boolean) => { for (let i = 0; i < 200 && !cond(); i++) await new Promise((r) => setTimeout(r, 10)); expect(cond()).toBe(true); };
-const lastCopy = () => (window as unknown as { __luanmaLastCopy: string }).__luanmaLastCopy;
+/** What the page handed to the clipboard: happy-dom's clipboard, replaced by a recorder for each test. */
+let lastCopied = '';
+const lastCopy = () => lastCopied;
 async function copy(): Promise<string> {
   const n = Number(document.body.dataset.copies ?? 0);
   $('#copy').click();
@@ -50,7 +52,9 @@ async function load(bytes: Uint8Array, name: string): Promise<void> {
 
 beforeEach(() => {
   document.documentElement.innerHTML = HTML.replace(/^<!doctype html>\s*<html[^>]*>/i, '').replace(/<\/html>\s*$/, '');
-  page = mountFixPage(document, { e2e: true, t: (key, subs) => [key, ...(subs ?? [])].join('|'), client: inProcess, maxChars: 1000 });
+  lastCopied = '';
+  Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (text: string) => { lastCopied = text; } } });
+  page = mountFixPage(document, { t: (key, subs) => [key, ...(subs ?? [])].join('|'), client: inProcess, maxChars: 1000 });
 });
 afterEach(() => page.dispose());
 

@@ -3,19 +3,15 @@
  * counts and lifetime totals, and drives the badge.
  */
 import { browser } from 'wxt/browser';
+import { addCounts, repairedSpans, sumFrames } from '../shared/counts';
+import { DECODER_FILE } from '../shared/decoder-bundle';
+import { handleMessages } from '../shared/messages';
+import { siteOf } from '../shared/site';
 import { setBadgeCount } from './badge';
-import { startCopyFeatures } from './copy-background';
-import { DECODER_FILE } from './decoder-client';
-import { handleMessages } from './messages';
-import { siteOf } from './site';
-import { addCounts, lifetimeItem, repairedSpans, sumFrames, tabStatsItem, type TabStats } from './stats';
+import { startCopyFeatures } from './copy-commands';
+import { lifetimeItem, tabStatsItem, type TabStats } from '../shared/stats-store';
 
-export interface BackgroundOptions {
-  /** Test builds: allow opening the popup as a tab on a content script's request. */
-  e2e: boolean;
-}
-
-export function startBackground(opts: BackgroundOptions): void {
+export function startBackground(): void {
   // Storage writes are read-modify-write: one queue keeps concurrent frame reports from losing updates.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
@@ -61,15 +57,9 @@ export function startBackground(opts: BackgroundOptions): void {
       }
       return { ok: true };
     },
-    openPopupForTab: async (_p, sender) => {
-      if (opts.e2e && sender.tab?.id !== undefined) {
-        await browser.tabs.create({ url: `${browser.runtime.getURL("/popup.html")}?tab=${sender.tab.id}` });
-      }
-      return { ok: true };
-    },
   });
 
-  startCopyFeatures(opts);
+  startCopyFeatures();
 
   browser.tabs.onRemoved.addListener((tabId) => { void serial(async () => {
     const stats = await tabStatsItem.getValue();

@@ -2,13 +2,14 @@
  * The background's part of copying and shortcuts: the context-menu items (copy the repaired selection;
  * open the paste-and-fix page) and the keyboard commands (toggle repair for the tab's site; copy the
  * repaired selection). Their handlers are plain exported functions, which the test build's `e2eInvoke`
- * message calls the same way the browser's events do.
+ * message (e2e/background-hooks.ts) calls the same way the browser's events do.
  */
 import { browser, type Browser } from 'wxt/browser';
+import { t } from '../../shared/i18n';
+import { sendToTab } from '../shared/messages';
+import { repairEnabledFor, setSiteEnabled, settingsItem } from '../shared/settings';
+import { siteOf } from '../shared/site';
 import { copyInFrameWithoutContentScript } from './copy-fallback';
-import { handleMessages, sendToTab } from './messages';
-import { repairEnabledFor, setSiteEnabled, settingsItem } from './settings';
-import { siteOf } from './site';
 
 /** Menu item ids; the copy item shares its name with the keyboard command that does the same. */
 export const MENU_COPY_SELECTION = 'copy-repaired-selection';
@@ -16,9 +17,6 @@ export const MENU_OPEN_FIX = 'open-fix-page';
 /** Command names, as declared under `commands` in wxt.config.ts. */
 export const COMMAND_TOGGLE_SITE = 'toggle-site';
 export const COMMAND_COPY_SELECTION = 'copy-repaired-selection';
-
-type MessageKey = Parameters<typeof browser.i18n.getMessage>[0];
-const t = (key: string) => browser.i18n.getMessage(key as MessageKey);
 
 type Tab = Pick<Browser.tabs.Tab, 'id' | 'url' | 'index' | 'windowId'>;
 export interface MenuClick { menuItemId: string | number; frameId?: number; selectionText?: string }
@@ -108,27 +106,11 @@ function createMenus(): void {
   menus.create({ id: MENU_OPEN_FIX, title: t('copy_menuOpenFix'), contexts: ['page', actionContext] }, done);
 }
 
-export interface CopyBackgroundOptions {
-  /** Test builds: accept `e2eInvoke` from content scripts. */
-  e2e: boolean;
-}
-
-export function startCopyFeatures(opts: CopyBackgroundOptions): void {
+export function startCopyFeatures(): void {
   // Firefox for Android has neither context menus nor keyboard commands.
   if (browser.contextMenus) {
     createMenus();
     browser.contextMenus.onClicked.addListener((info, tab) => void runMenuItem(info, tab));
   }
   browser.commands?.onCommand.addListener((command, tab) => void runCommand(command, tab));
-  if (!opts.e2e) return;
-  // Test builds: a service-worker or background-page test can call the menu handler without a content script.
-  (globalThis as unknown as { __luanmaE2E?: object }).__luanmaE2E = { runMenuItem, runCommand, copyInFrameWithoutContentScript };
-  handleMessages({
-    e2eInvoke: async (req, sender) => {
-      const tab = sender.tab;
-      if (!tab) return { ok: false };
-      if ('command' in req) return { ok: await runCommand(req.command, tab) };
-      return { ok: await runMenuItem({ menuItemId: req.menuItemId, frameId: sender.frameId ?? 0, selectionText: req.selectionText }, tab) };
-    },
-  });
 }

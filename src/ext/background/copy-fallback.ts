@@ -5,14 +5,14 @@
  * there. The page repairer is not started: the page itself stays as it is until it is reloaded.
  */
 import { browser } from 'wxt/browser';
-import { DECODER_FILE, DECODER_GLOBAL } from './decoder-client';
+import { DECODER_FILE, DECODER_GLOBAL } from '../shared/decoder-bundle';
 
 export async function copyInFrameWithoutContentScript(tabId: number, frameId: number, selectionText: string): Promise<boolean> {
   const target = { tabId, frameIds: [frameId] };
   try {
     await browser.scripting.executeScript({ target, files: [DECODER_FILE] });
     const [res] = await browser.scripting.executeScript({
-      target, func: repairAndCopyInPage, args: [selectionText, DECODER_GLOBAL, import.meta.env.MODE === 'e2e'],
+      target, func: repairAndCopyInPage, args: [selectionText, DECODER_GLOBAL],
     });
     return res?.result === true;
   } catch (err) {
@@ -26,17 +26,13 @@ export async function copyInFrameWithoutContentScript(tabId: number, frameId: nu
  * Runs in the frame's isolated world, serialised by the browser: it may use no import and no outer name.
  * The selection is repaired as one text with evidence from its own lines, like repairSelectionForCopy.
  */
-async function repairAndCopyInPage(fallback: string, decoderGlobal: string, e2e: boolean): Promise<boolean> {
+async function repairAndCopyInPage(fallback: string, decoderGlobal: string): Promise<boolean> {
   const text = getSelection()?.toString() || fallback;
   type Decoder = { repair(t: string, e?: unknown): { text: string }; collectEvidence(t: string[]): unknown };
   const decoder = (globalThis as unknown as Record<string, Decoder | undefined>)[decoderGlobal];
   if (!text || !decoder) return false;
   const repaired = decoder.repair(text, decoder.collectEvidence(text.split(/\r\n?|\n/).filter((l) => l.trim() !== ''))).text;
   const root = document.documentElement;
-  if (e2e) {
-    root.dataset.luanmaLastCopy = repaired;
-    root.dataset.luanmaCopies = String(Number(root.dataset.luanmaCopies ?? 0) + 1);
-  }
   try {
     await navigator.clipboard.writeText(repaired);
     return true;

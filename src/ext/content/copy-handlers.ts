@@ -7,20 +7,16 @@
  * string handed to the clipboard writer is also left on `<html data-luanma-last-copy>` (headless browsers
  * often refuse the clipboard), with `data-luanma-copies` counting copies.
  */
-import { browser } from 'wxt/browser';
-import type { PageRepairer } from '../dom/page-repairer';
-import { copyText } from '../fix/copy-text';
-import { contextLines, repairForCopy, type CopyRepairDeps } from './copy-repair';
+import { copyText } from '../../dom/clipboard';
+import type { PageRepairer } from '../../dom/page-repairer';
+import { t } from '../../shared/i18n';
+import { handleMessages } from '../shared/messages';
 import { showCopyNotice } from './copy-notice';
-import { handleMessages } from './messages';
-
-type MessageKey = Parameters<typeof browser.i18n.getMessage>[0];
-const t = (key: string, subs?: string[]) => browser.i18n.getMessage(key as MessageKey, subs);
+import { contextLines, repairForCopy, type CopyRepairDeps } from './copy-repair';
 
 export interface CopyContentOptions extends CopyRepairDeps {
   win: Window;
   repairer: PageRepairer;
-  e2e: boolean;
 }
 
 /** The selected text of a frame: a text field's selection if one is focused, else the document's. */
@@ -37,9 +33,9 @@ export function selectedText(win: Window): string {
 const pageText = (win: Window) => win.document.body?.innerText ?? win.document.documentElement?.textContent ?? '';
 
 /** Writes the clipboard from the page without losing the reader's selection to the fallback's textarea. */
-async function writeClipboard(win: Window, text: string, e2e: boolean): Promise<boolean> {
+async function writeClipboard(win: Window, text: string): Promise<boolean> {
   const doc = win.document;
-  if (e2e) {
+  if (import.meta.env.MODE === 'e2e') {
     doc.documentElement.dataset.luanmaLastCopy = text;
     doc.documentElement.dataset.luanmaCopies = String(Number(doc.documentElement.dataset.luanmaCopies ?? 0) + 1);
   }
@@ -53,7 +49,7 @@ async function writeClipboard(win: Window, text: string, e2e: boolean): Promise<
 }
 
 export function installCopyHandlers(opts: CopyContentOptions): void {
-  const { win, repairer, e2e } = opts;
+  const { win, repairer } = opts;
   handleMessages({
     copySelection: async ({ fallback }) => {
       const raw = selectedText(win) || fallback;
@@ -62,7 +58,7 @@ export function installCopyHandlers(opts: CopyContentOptions): void {
         return { ok: false, copied: false, chars: 0, repairs: 0 };
       }
       const r = await repairForCopy(raw, opts, contextLines(pageText(win)));
-      const copied = await writeClipboard(win, r.text, e2e);
+      const copied = await writeClipboard(win, r.text);
       const repairs = r.steps.filter((st) => !st.lossy).length;
       const notice = !copied ? t('copy_failed') : repairs ? t('copy_noticeRepaired', [String(repairs)]) : t('copy_noticeClean');
       showCopyNotice(win, notice, copied ? 'copied' : 'denied');

@@ -3,7 +3,7 @@
  * no sign of having done anything. It lives in a closed shadow root (page styles cannot reach it) under the
  * overlay tag the walker never enters, and goes away by itself.
  */
-import { OVERLAY_TAG } from '../dom/text-filter';
+import { OVERLAY_TAG } from '../../dom/text-filter';
 
 /** Long enough to read a short line. */
 export const NOTICE_MS = 2200;

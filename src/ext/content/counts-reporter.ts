@@ -3,20 +3,20 @@
  * lifetime totals: a high-water mark per kind, so switching a site off and on does not count the
  * same repairs twice.
  */
-import { send } from './messages';
-import { zeroCounts, type RepairCounts } from './stats';
+import { emptyCounts, type RepairCounts } from '../shared/counts';
+import { send } from '../shared/messages';
 
 /** Repairs arrive in bursts (visible part, idle slices, mutations): one message per burst. */
 export const REPORT_DELAY_MS = 150;
 
 export function createCountsReporter(signal: AbortSignal): (counts: RepairCounts) => void {
-  let high = zeroCounts();
-  let latest = zeroCounts();
+  let high = emptyCounts();
+  let latest = emptyCounts();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const flush = () => {
     timer = undefined;
     if (signal.aborted) return;
-    const added = zeroCounts();
+    const added = emptyCounts();
     for (const k of Object.keys(added) as Array<keyof RepairCounts>) {
       added[k] = Math.max(0, latest[k] - high[k]);
       high[k] = Math.max(high[k], latest[k]);

@@ -2,10 +2,10 @@
  * Test builds only (`wxt build --mode e2e`): lets an end-to-end test ask a frame's content script
  * what it repaired, and open the popup for its tab. Production builds drop this module entirely.
  */
-import type { PageRepairer, RepairedSpanReport } from '../dom/page-repairer';
-import { DECODER_GLOBAL } from './decoder-client';
-import { send } from './messages';
-import type { RepairCounts } from './stats';
+import type { PageRepairer, RepairedSpanReport } from '../../dom/page-repairer';
+import type { RepairCounts } from '../shared/counts';
+import { DECODER_GLOBAL } from '../shared/decoder-bundle';
+import { send } from '../shared/messages';
 
 export interface E2EReport {
   tabId: number;
@@ -18,7 +18,7 @@ export interface E2EReport {
   counts: RepairCounts;
 }
 
-export function installE2EBridge(win: Window, repairer: PageRepairer, ids: { tabId: number; frameId: number; site: string | null }, signal: AbortSignal): void {
+export function installContentBridge(win: Window, repairer: PageRepairer, ids: { tabId: number; frameId: number; site: string | null }, signal: AbortSignal): void {
   win.addEventListener('message', (e: MessageEvent) => {
     const data = e.data as { luanmaE2E?: string; id?: string } | null;
     if (e.source !== win || !data || typeof data.luanmaE2E !== 'string') return;

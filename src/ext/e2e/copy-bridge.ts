@@ -7,10 +7,10 @@
  *   postMessage({ luanmaE2E: 'invoke', id, menuItemId: 'copy-repaired-selection' })
  *   → { luanmaE2EReply: id, ok }
  */
-import { selectedText } from './copy-content';
-import { send } from './messages';
+import { selectedText } from '../content/copy-handlers';
+import { send } from '../shared/messages';
 
-export function installCopyE2EBridge(win: Window, signal: AbortSignal): void {
+export function installCopyBridge(win: Window, signal: AbortSignal): void {
   win.addEventListener('message', (e: MessageEvent) => {
     const data = e.data as { luanmaE2E?: string; id?: string; command?: string; menuItemId?: string } | null;
     if (e.source !== win || !data || data.luanmaE2E !== 'invoke') return;

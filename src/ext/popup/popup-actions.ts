@@ -7,12 +7,10 @@
  * as fix.html does (headless browsers often refuse the clipboard).
  */
 import { browser, type Browser } from 'wxt/browser';
-import { copyText } from '../fix/copy-text';
-import { sendToTab } from './messages';
-import { siteOf } from './site';
-
-type MessageKey = Parameters<typeof browser.i18n.getMessage>[0];
-const t = (key: string, subs?: string[]) => browser.i18n.getMessage(key as MessageKey, subs);
+import { copyText } from '../../dom/clipboard';
+import { t } from '../../shared/i18n';
+import { sendToTab } from '../shared/messages';
+import { siteOf } from '../shared/site';
 
 export function mountPopupActions(doc: Document, tab: Browser.tabs.Tab | undefined): void {
   const copyBtn = doc.querySelector<HTMLButtonElement>('#copy-page');

@@ -1,12 +1,11 @@
 /** The popup's behaviour, kept out of the entrypoint so it reads top to bottom. */
 import { browser } from 'wxt/browser';
+import { localize, t } from '../../shared/i18n';
+import { lifetimeItem, tabStatsItem, type LifetimeStats } from '../shared/stats-store';
+import { repairedSpans, sumFrames, type RepairCounts } from '../shared/counts';
+import { repairEnabledFor, setSiteEnabled, settingsItem, updateSettings, type Settings } from '../shared/settings';
+import { LOCAL_FILES_SITE, siteOf } from '../shared/site';
 import { mountPopupActions } from './popup-actions';
-import { repairEnabledFor, setSiteEnabled, settingsItem, updateSettings, type Settings } from './settings';
-import { LOCAL_FILES_SITE, siteOf } from './site';
-import { lifetimeItem, repairedSpans, sumFrames, tabStatsItem, type LifetimeStats, type RepairCounts } from './stats';
-
-type MessageKey = Parameters<typeof browser.i18n.getMessage>[0];
-const t = (key: string, subs?: string[]) => browser.i18n.getMessage(key as MessageKey, subs);
 
 async function targetTab(params: URLSearchParams) {
   const id = Number(params.get('tab'));
@@ -19,7 +18,7 @@ const siteLabel = (site: string) => (site === LOCAL_FILES_SITE ? t('localFiles')
 
 export async function mountPopup(doc: Document, params: URLSearchParams): Promise<void> {
   doc.documentElement.lang = browser.i18n.getUILanguage();
-  for (const el of doc.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n!);
+  localize(doc);
   doc.title = t('popupTitle');
 
   const $ = <T extends HTMLElement>(sel: string) => doc.querySelector(sel) as T;

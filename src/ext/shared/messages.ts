@@ -3,7 +3,7 @@
  * reply are typed here, so no side guesses a shape.
  */
 import { browser, type Browser } from 'wxt/browser';
-import type { RepairCounts } from './stats';
+import type { RepairCounts } from './counts';
 
 export interface Protocol {
   /** A content script starts: which site does its tab belong to (frames follow the top page)? */

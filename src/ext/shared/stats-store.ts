@@ -1,20 +1,13 @@
 /**
- * Repair counts. Per tab (per frame, summed) they live in storage.session: they die with the
- * browser session and survive the MV3 service worker being stopped. Lifetime totals live in
- * storage.local. Only counts are stored, never page text.
+ * Where repair counts are kept. Per tab (per frame, summed) they live in storage.session: they die with the
+ * browser session and survive the MV3 service worker being stopped. Lifetime totals live in storage.local.
+ * Only counts are stored, never page text.
+ *
+ * Defining these items reads storage as soon as this module is evaluated, and content scripts may not touch
+ * storage.session: only the background and extension pages import this module.
  */
 import { storage } from '#imports';
-import type { RepairCounts } from '../dom/rewrite-store';
-
-export type { RepairCounts };
-export const zeroCounts = (): RepairCounts => ({ founder: 0, encoding: 0, lossy: 0, chars: 0 });
-
-export function addCounts(a: RepairCounts, b: RepairCounts): RepairCounts {
-  return { founder: a.founder + b.founder, encoding: a.encoding + b.encoding, lossy: a.lossy + b.lossy, chars: a.chars + b.chars };
-}
-
-/** Spans rewritten (lossy spans are only flagged, not repaired). */
-export const repairedSpans = (c: RepairCounts): number => c.founder + c.encoding;
+import { emptyCounts, type RepairCounts } from './counts';
 
 /** tabId → frameId → that frame's current counts. */
 export type TabStats = Record<string, Record<string, RepairCounts>>;
@@ -27,10 +20,6 @@ export interface LifetimeStats extends RepairCounts {
 }
 
 export const lifetimeItem = storage.defineItem<LifetimeStats>('local:lifetime', {
-  fallback: { ...zeroCounts(), pages: 0 },
+  fallback: { ...emptyCounts(), pages: 0 },
   version: 1,
 });
-
-export function sumFrames(frames: Record<string, RepairCounts> | undefined): RepairCounts {
-  return Object.values(frames ?? {}).reduce(addCounts, zeroCounts());
-}

@@ -1,0 +1,15 @@
+/** Repair counts as the extension sums and shows them: per frame, per tab, for a lifetime. Plain data, no storage. */
+import { emptyCounts, type RepairCounts } from '../../dom/rewrite-store';
+
+export { emptyCounts, type RepairCounts };
+
+export function addCounts(a: RepairCounts, b: RepairCounts): RepairCounts {
+  return { founder: a.founder + b.founder, encoding: a.encoding + b.encoding, lossy: a.lossy + b.lossy, chars: a.chars + b.chars };
+}
+
+/** Spans rewritten (lossy spans are only flagged, not repaired). */
+export const repairedSpans = (c: RepairCounts): number => c.founder + c.encoding;
+
+export function sumFrames(frames: Record<string, RepairCounts> | undefined): RepairCounts {
+  return Object.values(frames ?? {}).reduce(addCounts, emptyCounts());
+}

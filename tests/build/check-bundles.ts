@@ -1,0 +1,90 @@
+/**
+ * Checks on the production builds (`npm run build` first), the ones users get: what they contain, read from
+ * the module lists the build records (scripts/lib/module-list.ts) and from the built files themselves.
+ *
+ *   npm run test:bundles
+ *
+ * Prints one line per check, each bundle's size (raw and gzip -9), and a final `N passed, N failed`.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { E2E_GECKO_ID, GECKO_ID } from '../../wxt.config';
+
+const OUT = resolve(import.meta.dirname, '../../.output');
+const TARGETS = ['chrome-mv3', 'firefox-mv2'] as const;
+
+let passed = 0;
+let failed = 0;
+function check(name: string, problems: string[]): void {
+  if (problems.length === 0) {
+    passed++;
+    console.log(`ok - ${name}`);
+  } else {
+    failed++;
+    console.log(`not ok - ${name}\n    ${problems.slice(0, 20).join('\n    ')}`);
+  }
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+/** Module ids whose presence in a production bundle is a test hook or a test double. */
+const TEST_ONLY = [/^src\/ext\/e2e\//, /^tests\//];
+/** Code that turns strings into code or markup: none of ours needs it, and store reviewers look for it. */
+const FORBIDDEN_CODE: Array<[RegExp, string]> = [
+  [/\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write\(/, 'markup from a string'],
+  [/\beval\(|new Function\(|setTimeout\(\s*['"`]|setInterval\(\s*['"`]/, 'string evaluation'],
+  [/import\(\s*['"`]https?:|importScripts\(\s*['"`]https?:/, 'remote code'],
+];
+
+for (const target of TARGETS) {
+  const dir = join(OUT, target);
+  const listFile = join(OUT, `${target}.modules.jsonl`);
+  let chunks: Array<{ file: string; modules: string[] }> = [];
+  try {
+    chunks = readFileSync(listFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  } catch (err) {
+    check(`${target}: module list recorded by the build`, [`cannot read ${relative(process.cwd(), listFile)} (run npm run build first): ${String(err)}`]);
+    continue;
+  }
+  check(`${target}: module list recorded by the build`, chunks.length > 0 ? [] : ['empty']);
+  check(
+    `${target}: no test hook or test double in any production bundle`,
+    chunks.flatMap((c) => c.modules.filter((m) => TEST_ONLY.some((re) => re.test(m))).map((m) => `${c.file} holds ${m}`)),
+  );
+  const content = chunks.find((c) => c.file === 'content-scripts/content.js');
+  check(
+    `${target}: the first content script carries no decoder (codec tables, language model) and no storage item module that reads storage.session`,
+    content ? content.modules.filter((m) => /src\/core\/(codecs|model\/(unigram|pairs|single-word))|src\/core\/(encoding|founder)\/|stats-store/.test(m)) : ['no content-scripts/content.js'],
+  );
+
+  const js = filesUnder(dir).filter((f) => f.endsWith('.js'));
+  check(
+    `${target}: no markup from strings, string evaluation or remote code in any bundle`,
+    js.flatMap((f) => {
+      const code = readFileSync(f, 'utf8');
+      return FORBIDDEN_CODE.filter(([re]) => re.test(code)).map(([, what]) => `${relative(dir, f)}: ${what}`);
+    }),
+  );
+
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  const geckoId = manifest.browser_specific_settings?.gecko?.id;
+  check(`${target}: the manifest is the production one (its name and add-on id)`, [
+    ...(manifest.name === '__MSG_extName__' ? [] : [`name ${JSON.stringify(manifest.name)}`]),
+    ...(target === 'firefox-mv2' && geckoId !== GECKO_ID ? [`gecko id ${geckoId} (the test build's is ${E2E_GECKO_ID})`] : []),
+  ]);
+
+  console.log(`# ${target} bundles (raw / gzip -9):`);
+  for (const f of js.sort()) {
+    const code = readFileSync(f);
+    console.log(`#   ${relative(dir, f).padEnd(44)} ${(code.length / 1024).toFixed(1).padStart(7)} kB ${(gzipSync(code, { level: 9 }).length / 1024).toFixed(1).padStart(7)} kB`);
+  }
+}
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
