@@ -168,3 +168,10 @@ export function sentenceChunks(text: string, max: number): string[] {
   if (cur) out.push(cur);
   return out.filter((c) => c.trim() !== '');
 }
+
+/** The shared eval folder (generate.py, score.py): $LUANMA_EVAL_DIR, or ../shared/eval beside the repo (or beside its worktree folder). */
+export function sharedEvalDir(): string {
+  const candidates = [process.env.LUANMA_EVAL_DIR, join(ROOT, '..', 'shared', 'eval'), join(ROOT, '..', '..', 'shared', 'eval')];
+  for (const c of candidates) if (c && existsSync(join(c, 'generate.py'))) return c;
+  throw new Error(`no shared eval folder (generate.py) in ${candidates.filter(Boolean).join(', ')}; set LUANMA_EVAL_DIR`);
+}

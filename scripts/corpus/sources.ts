@@ -36,7 +36,7 @@ const joinLines = (v: unknown): string | null =>
 function* poems(dir: string, re: RegExp, opts: { every?: number; convert?: boolean; lang: string }): Iterable<Para> {
   let n = 0;
   for (const f of listFiles(dir, re)) {
-    const path = relative(join(dir, '..'), f);
+    const path = relative(dir, f);
     for (const poem of readJson(f) as Array<Record<string, unknown>>) {
       const text = joinLines(poem.paragraphs ?? poem.para ?? poem.content);
       if (text === null) continue;
@@ -175,15 +175,30 @@ function* tsDiagnostics(langs: string[]): Iterable<Para> {
   for (const l of langs) {
     const file = `lib/${l}/diagnosticMessages.generated.json`;
     const fallback = l === 'zh-tw' ? 'hant' : 'hans';
+    const european = !/^(zh|ja|ko)/.test(l);
     for (const v of Object.values(readJson(join(dir, file))) as string[]) {
-      for (const line of v.split('\n')) yield { text: line, path: file, lang: classify(line, fallback) };
+      for (const line of v.split('\n')) {
+        const lang = classify(line, fallback);
+        // an unaccented Italian or Spanish message is still not English
+        yield { text: line, path: file, lang: european && lang === 'en' ? (l === 'ru' ? 'en' : 'latin') : lang };
+      }
     }
   }
 }
 
 /** VS Code's own UI strings as the language packs carry them: translations/main.i18n.json.js and extensions/*.json. */
-function* vscodePack(locale: string, fallback: 'hans' | 'hant'): Iterable<Para> {
+function* vscodePack(locale: string, fallback: 'hans' | 'hant', english = false): Iterable<Para> {
   const dir = fetchPackage(`@codingame/monaco-vscode-language-pack-${locale}`, VSCODE_VERSION);
+  if (english) {
+    // The English originals: the keys of the extensions' bundles.
+    for (const f of listFiles(join(dir, 'translations/extensions'), /\.json$/)) {
+      const path = relative(dir, f);
+      for (const group of Object.values(readJson(f).contents ?? {}) as Array<Record<string, unknown>>) {
+        for (const k of Object.keys(group)) for (const line of k.split('\n')) yield { text: line, path, lang: classify(line) };
+      }
+    }
+    return;
+  }
   const main = readFileSync(join(dir, 'translations/main.i18n.json.js'), 'utf8');
   const body = main.slice(main.indexOf('['), main.lastIndexOf(']') + 1).replace(/^\s*undefined,?$/gm, 'null,');
   const values: Array<string | null> = JSON.parse(body.replace(/,\s*\]$/, ']'));
@@ -332,6 +347,14 @@ export const SOURCES: Source[] = [
     extract: () => vscodePack('ja', 'hans'),
   },
   {
+    id: 'vscode-en',
+    pkg: '@codingame/monaco-vscode-language-pack-zh-hans',
+    version: VSCODE_VERSION,
+    licence: 'MIT',
+    what: "translations/extensions/*.json: the English originals (the bundles' keys) of VS Code's extension strings",
+    extract: () => vscodePack('zh-hans', 'hans', true),
+  },
+  {
     id: 'docs-cjk',
     pkg: [...new Set(CJK_DOCS.map(([p, v]) => `${p}@${v}`))].join(', '),
     version: '(see package)',
@@ -354,6 +377,21 @@ export const SOURCES: Source[] = [
     licence: 'MIT; typescript Apache-2.0',
     what: 'the fenced code blocks of the same documents, each block whole (multi-line)',
     extract: () => markdownSource([...CJK_DOCS, ...EN_DOCS], 'code'),
+  },
+
+  {
+    id: 'js-code',
+    pkg: 'dayjs',
+    version: '1.11.23',
+    licence: 'MIT',
+    what: 'esm/*.js, esm/plugin/*/index.js, esm/locale/*.js: JavaScript source (the locales hold month and weekday names in 140 languages), split at blank lines, each block whole',
+    *extract() {
+      const dir = fetchPackage('dayjs', '1.11.23');
+      for (const f of listFiles(dir, /^esm\/(?:[^/]+|plugin\/[^/]+\/index|locale\/[^/]+)\.js$/)) {
+        const path = relative(dir, f);
+        for (const block of readFileSync(f, 'utf8').split(/\n\s*\n/)) yield { text: block, path, lang: 'code' };
+      }
+    },
   },
 ];
 
