@@ -188,11 +188,13 @@ function* tsDiagnostics(langs: string[]): Iterable<Para> {
 
 /** VS Code's own UI strings as the language packs carry them: translations/main.i18n.json.js and extensions/*.json. */
 function* vscodePack(locale: string, fallback: 'hans' | 'hant', english = false): Iterable<Para> {
-  const dir = fetchPackage(`@codingame/monaco-vscode-language-pack-${locale}`, VSCODE_VERSION);
+  const name = `@codingame/monaco-vscode-language-pack-${locale}`;
+  const dir = fetchPackage(name, VSCODE_VERSION);
+  const at = `${name}@${VSCODE_VERSION}:`;
   if (english) {
     // The English originals: the keys of the extensions' bundles.
     for (const f of listFiles(join(dir, 'translations/extensions'), /\.json$/)) {
-      const path = relative(dir, f);
+      const path = at + relative(dir, f);
       for (const group of Object.values(readJson(f).contents ?? {}) as Array<Record<string, unknown>>) {
         for (const k of Object.keys(group)) for (const line of k.split('\n')) yield { text: line, path, lang: classify(line) };
       }
@@ -204,10 +206,10 @@ function* vscodePack(locale: string, fallback: 'hans' | 'hant', english = false)
   const values: Array<string | null> = JSON.parse(body.replace(/,\s*\]$/, ']'));
   for (const v of values) {
     if (typeof v !== 'string') continue;
-    for (const line of v.split('\n')) yield { text: line, path: 'translations/main.i18n.json.js', lang: classify(line, fallback) };
+    for (const line of v.split('\n')) yield { text: line, path: at + 'translations/main.i18n.json.js', lang: classify(line, fallback) };
   }
   for (const f of listFiles(join(dir, 'translations/extensions'), /\.json$/)) {
-    const path = relative(dir, f);
+    const path = at + relative(dir, f);
     const contents = readJson(f).contents ?? {};
     for (const group of Object.values(contents) as Array<Record<string, unknown>>) {
       for (const v of Object.values(group)) {
