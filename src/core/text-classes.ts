@@ -117,6 +117,15 @@ export function isChinesePunct(code: number): boolean {
   return REAL_PUNCT.has(code);
 }
 
+/**
+ * CJK symbols and punctuation (U+3000–U+303F) that running text seldom uses: the decorative and Japanese brackets
+ * 〖〗〘〙〚〛, the double-prime quotes 〝〞〟, the wave dash 〜, postal and JIS marks, Hangzhou numerals. A wrong
+ * decoder shows them (GBK row A1, Big5 row A1) far more often than writers use them.
+ */
+export function isRareCjkMark(code: number): boolean {
+  return (code >= 0x3012 && code <= 0x301f && code !== 0x3014 && code !== 0x3015) || (code >= 0x3020 && code <= 0x303f) || code === 0x3004;
+}
+
 /** The marks that end a clause or sentence, the ones Founder damage most visibly removes. */
 export function isClauseMark(code: number): boolean {
   return code === 0xff0c || code === 0x3002 || code === 0xff1b || code === 0xff1a || code === 0xff1f || code === 0xff01;

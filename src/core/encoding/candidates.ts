@@ -372,7 +372,8 @@ function addRegion(r: Reading, hypothesis: Hypothesis, runStart: number, runEnd:
 
 /**
  * Rules out decodes no author wrote: C0 controls (other than tab and line breaks), private use,
- * noncharacters, and code points beyond the planes in use (planes 3–13 and 15–16 hold nothing readable).
+ * noncharacters, lone surrogates, and code points beyond the planes in use (planes 3–13 and 15–16 hold nothing
+ * readable).
  * C1 controls stay possible: they are the middle layer of a double encoding read as Latin-1; so is private
  * use while `middle` (GBK shows its user-defined area as private use, the middle of a double UTF-8→GBK).
  */
@@ -384,10 +385,13 @@ export function isPlausible(s: string, middle: boolean): boolean {
     } else if (c === 0x7f || (!middle && isPrivateUse(c)) || c === 0xfffe || c === 0xffff) {
       return false;
     } else if (isHighSurrogate(c)) {
-      const cp = s.codePointAt(i)!;
-      const plane = cp >> 16;
+      // A high surrogate without its low half is no character at all; neither is a low one alone.
+      if (!isLowSurrogate(s.charCodeAt(i + 1))) return false;
+      const plane = s.codePointAt(i)! >> 16;
       if (plane >= 3 && plane !== 14) return false;
       i++;
+    } else if (isLowSurrogate(c)) {
+      return false;
     }
   }
   return true;

@@ -3,6 +3,8 @@ import { lineSpans } from '../document/line-spans';
 import { offsetSteps } from '../document/offset-steps';
 import { SUSPECT_ENCODING, mayShowEncodingDamage, suspectSignals } from '../gate';
 import type { Step } from '../types';
+import { isHan, isKana } from '../text-classes';
+import { looksJapanese, nonAsciiCount, oddCount } from './badness';
 import { candidatesFor, classesPresent, isPlausible, type Candidate } from './candidates';
 import { cumulativeLog10P } from '../model';
 import { BY_SHOWN, MAX_LAYERS } from './hypotheses';
@@ -15,6 +17,33 @@ const LOSSY_CONFIDENCE = 0.6;
 
 /** A repair this much likelier than the text as it stands is not one a rarer decoder would overturn. */
 const CONFIDENT_GAIN = 8;
+
+/**
+ * What a repair may leave odd (badness.ts), as a share of its non-ASCII characters. Repairs of modern text
+ * leave at most 7 % (0 in nine of ten; a rare name, a real symbol), while the changes the engine made to clean
+ * text before this rule left nearly all of theirs: a rare Han character turned into Cyrillic is still odd.
+ */
+const MAX_ODD_SHARE_AFTER = 0.15;
+/**
+ * Classical Chinese keeps many rare characters (稌 廪 秭 醴) after a true repair, above MAX_ODD_SHARE_AFTER; such
+ * a repair still explains most of the oddness away (nearly every character of ·áÄê¶àÊò was odd). One in this many
+ * odd characters left is as natural as the text gets.
+ */
+const ODD_REDUCTION_FACTOR = 3;
+
+/**
+ * A span of fewer non-ASCII characters than this, glued to Han or kana on either side, is not worth a repair:
+ * damage runs over whole fields, lines and sentences, while a rare character in clean prose re-decodes into a
+ * common one by chance (酴 → 黄). Short damage in ASCII context (an alt text, a table cell) stays repairable.
+ */
+const MIN_GLUED_SPAN = 3;
+
+/**
+ * A candidate's gain (log10, after its hypothesis' prior cost) must exceed this: the repaired reading must be
+ * clearly the likelier, not merely likelier. Every exact repair of the dev and held-out sets gains 10 or more;
+ * the changes to clean text that oddness alone lets through (煢煢 → 農農, [脩] → [Ñ], ├── → 念岸岸) gain under 4.5.
+ */
+const MIN_GAIN = 5;
 
 /** What lossy damage left behind says nothing about whether the rest now reads right. */
 const LOST = /\ufffd/g;
@@ -59,7 +88,7 @@ function lineSteps(text: string): Step[] {
       replacement = applySteps(replacement, inner);
       codecs.unshift(inner[0].hypothesis.truth, inner[0].hypothesis.shown);
     }
-    if (!isPlausible(replacement, false)) continue;
+    if (!isPlausible(replacement, false) || !readsBetter(text, c.start, c.end, replacement)) continue;
     steps.push({
       kind: 'encoding',
       start: c.start,
@@ -72,6 +101,24 @@ function lineSteps(text: string): Step[] {
     });
   }
   return steps;
+}
+
+/**
+ * A repair must explain the odd characters away and leave little odd: fewer damage-like characters than the
+ * span had, and at most MAX_ODD_SHARE_AFTER of its characters or a third of what it had, judged in the line's own context; and a short
+ * span needs ASCII or a line edge around it (MIN_GLUED_SPAN).
+ */
+function readsBetter(text: string, start: number, end: number, replacement: string): boolean {
+  const before = start > 0 ? text.charCodeAt(start - 1) : 0x20;
+  const after = end < text.length ? text.charCodeAt(end) : 0x20;
+  if (nonAsciiCount(text, start, end) < MIN_GLUED_SPAN && (isHan(before) || isKana(before) || isHan(after) || isKana(after))) return false;
+  const japanese = looksJapanese(text, 0, text.length);
+  const oddBefore = oddCount(text, start, end, japanese);
+  const pre = text.slice(Math.max(0, start - 1), start);
+  const out = pre + replacement + text.slice(end, end + 1);
+  const oddAfter = oddCount(out, pre.length, pre.length + replacement.length, japanese);
+  if (oddAfter >= oddBefore) return false;
+  return oddAfter <= MAX_ODD_SHARE_AFTER * nonAsciiCount(replacement, 0, replacement.length) || oddAfter * ODD_REDUCTION_FACTOR <= oddBefore;
 }
 
 function bestCandidates(text: string, from: number, to: number): Candidate[] {
@@ -91,7 +138,7 @@ function bestCandidates(text: string, from: number, to: number): Candidate[] {
 
 /** The best non-overlapping candidates, in text order. Greedy by gain; a position map keeps it linear. */
 function pick(all: readonly Candidate[]): Candidate[] {
-  const good = all.filter((c) => c.gain > 0).sort((x, y) => y.gain - x.gain);
+  const good = all.filter((c) => c.gain > MIN_GAIN).sort((x, y) => y.gain - x.gain);
   if (good.length === 0) return [];
   let end = 0;
   for (const c of good) if (c.end > end) end = c.end;

@@ -8,7 +8,7 @@ import { pairScore } from './pairs';
 import { PAIR_STEP } from './pairs.generated';
 import { UNSEEN_HAN_LOG10P, unigramTable } from './unigram';
 import { UNIGRAM_TOTAL_LOG10 } from './unigram.generated';
-import { isHalfwidthKana, isHanBmp, isHighSurrogate, isHiragana, isKana, isLowSurrogate, isPrivateUse, isSurrogate } from '../text-classes';
+import { isHalfwidthKana, isHanBmp, isHighSurrogate, isHiragana, isKana, isLowSurrogate, isPrivateUse, isRareCjkMark, isSurrogate } from '../text-classes';
 
 /**
  * Weight of the in-word bigram P(b | a) against the unigram P(b). About half the adjacent Han pairs of running text
@@ -29,6 +29,8 @@ export const COST_ASCII_PUNCT = -1.5;
  * little likelier than a typical Han char. Founder damage turns these into Han chars; the repair must win there.
  */
 export const COST_CJK_PUNCT = -1.8;
+/** CJK marks running text seldom uses (〖〗〘〙〝〞〜…, text-classes isRareCjkMark): about as rare as a rare Han character. */
+export const COST_RARE_CJK_MARK = -4.5;
 /** Hiragana: Japanese is natural text, not damage; kana runs cost about what a common Han char costs. */
 export const COST_HIRAGANA = -2.2;
 /** Katakana (and ー): as hiragana, slightly rarer. */
@@ -112,7 +114,7 @@ function classCost(c: number): number {
   if (c >= 0x2070 && c <= 0x2bff) return COST_SYMBOL;
   if (c >= 0x2e80 && c <= 0x2fff) return COST_RADICAL;
   if (c === 0x3000) return COST_SPACE;
-  if (c >= 0x3001 && c <= 0x303f) return COST_CJK_PUNCT;
+  if (c >= 0x3001 && c <= 0x303f) return isRareCjkMark(c) ? COST_RARE_CJK_MARK : COST_CJK_PUNCT;
   if (c >= 0x3100 && c <= 0x312f) return COST_BOPOMOFO;
   if (c >= 0x3130 && c <= 0x318f) return COST_HANGUL_JAMO;
   if (c >= 0x31a0 && c <= 0x31bf) return COST_BOPOMOFO;
