@@ -17,6 +17,14 @@ const ODD_SHARE = 1 / 12;
 /** Fewer odd characters than this is a rare name or a quotation, not damage. */
 const ODD_MIN = 2;
 
+/**
+ * Four odd characters within ODD_CLUSTER_SPAN characters of each other: one damaged sentence in a long clean
+ * paragraph (鏂囦欢鍚嶏紝 amid ordinary prose) stays far below ODD_SHARE of the whole, but is dense where it is.
+ * Three would also catch real words of two uncommon characters side by side (骷髏、哀嚎); four caught none of
+ * 32,362 clean modern paragraphs, and 183 of the 406 damaged sentences in the dev sets' mixed cases.
+ */
+const ODD_CLUSTER_SPAN = 8;
+
 /** What the cheap scan saw, as bits: which repairs are worth running at all. */
 export const SUSPECT_FOUNDER = 1;
 export const SUSPECT_ENCODING = 2;
@@ -37,6 +45,10 @@ export function suspectSignals(text: string, evidence?: Evidence): number {
   let han = 0;
   let odd = 0;
   let kana = 0;
+  // Where the last three odd characters were, for ODD_CLUSTER_SPAN.
+  let odd1 = -Infinity;
+  let odd2 = -Infinity;
+  let odd3 = -Infinity;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
@@ -55,14 +67,22 @@ export function suspectSignals(text: string, evidence?: Evidence): number {
     }
     latinRun = 0;
     if (c === 0xfffd) signals |= SUSPECT_ENCODING;
+    let isOdd = false;
     if (isUnifiedHan(c)) {
       han++;
       if (FOUNDER_TELLS.has(c)) signals |= SUSPECT_FOUNDER;
-      if (!isCommonHan(c)) odd++;
+      if (!isCommonHan(c)) isOdd = true;
     } else if (isKana(c)) {
       kana++;
     } else if (isOddSymbol(c) || isHanExtA(c)) {
+      isOdd = true;
+    }
+    if (isOdd) {
       odd++;
+      if (i - odd3 <= ODD_CLUSTER_SPAN) signals |= SUSPECT_ENCODING;
+      odd3 = odd2;
+      odd2 = odd1;
+      odd1 = i;
     }
   }
   if (odd >= ODD_MIN && odd >= han * ODD_SHARE) signals |= SUSPECT_ENCODING;
