@@ -58,26 +58,34 @@ function isCommonGeneralPunct(c: number): boolean {
   return c === 0x2014 || c === 0x2015 || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === 0x2026 || c === 0x2022 || c === 0x2013 || c === 0xb7;
 }
 
-/**
- * Whether text[from, to) of a line reads as Japanese: kana throughout, not a few among many Han characters
- * (UTF-8 read as GBK leaves one kana in twenty characters or so).
- */
-export function looksJapanese(text: string, from: number, to: number): boolean {
+/** What a line is written in, for judging its characters: kana are at home in Japanese, Latin-1 letters outside CJK. */
+export interface LineContext {
+  /** Kana throughout and in runs, not a few among many Han characters (UTF-8 read as GBK leaves one in twenty or so). */
+  japanese: boolean;
+  /** The line has CJK text of its own: Latin-1 letters in it are bytes read as Latin-1, not French. */
+  cjk: boolean;
+}
+
+export function lineContext(text: string, from = 0, to = text.length): LineContext {
   let kana = 0;
   let han = 0;
+  // Japanese writes kana in runs (です, した); a wrong decoder scatters them one by one (浣犲ソ涓栫晫).
+  let kanaRun = false;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (isKana(c)) kana++;
-    else if (isHan(c)) han++;
+    if (isKana(c)) {
+      kana++;
+      if (i > from && isKana(text.charCodeAt(i - 1))) kanaRun = true;
+    } else if (isHan(c) || isHangul(c)) han++;
   }
-  return kana >= 2 && kana * 8 >= han;
+  return { japanese: kanaRun && kana * 8 >= han, cjk: han + kana >= 2 };
 }
 
 /**
  * The number of damage-like characters in text[a, b), each judged with its neighbours (which may lie outside
- * [a, b)). `japanese` says whether kana are at home in this line.
+ * [a, b)) and its line.
  */
-export function oddCount(text: string, a: number, b: number, japanese: boolean): number {
+export function oddCount(text: string, a: number, b: number, line: LineContext): number {
   let odd = 0;
   for (let i = a; i < b; i++) {
     const c = text.charCodeAt(i);
@@ -89,9 +97,24 @@ export function oddCount(text: string, a: number, b: number, japanese: boolean):
       if (isHan(prev) && isHan(next)) odd++;
       continue;
     }
-    if (isOdd(c, prev, next, japanese)) odd++;
+    if (isOdd(text, i, c, prev, next, line)) odd++;
   }
   return odd;
+}
+
+/** Consecutive non-ASCII Latin characters: three in a row is bytes read as Latin-1 (ÐÂÎÅ), not a word with accents. */
+const LATIN_RUN_MAX = 2;
+
+function latinRunAround(text: string, i: number): number {
+  let a = i;
+  let b = i + 1;
+  while (a > 0 && isNonAsciiLatin(text.charCodeAt(a - 1))) a--;
+  while (b < text.length && isNonAsciiLatin(text.charCodeAt(b))) b++;
+  return b - a;
+}
+
+function isNonAsciiLatin(c: number): boolean {
+  return c >= 0x80 && (isLatinLetter(c) || isLatinSymbol(c));
 }
 
 /** Non-ASCII characters of text[a, b) that are not U+FFFD: what an odd share is a share of. */
@@ -104,14 +127,15 @@ export function nonAsciiCount(text: string, a: number, b: number): number {
   return n;
 }
 
-function isOdd(c: number, prev: number, next: number, japanese: boolean): boolean {
+function isOdd(text: string, i: number, c: number, prev: number, next: number, line: LineContext): boolean {
   if (isHan(c)) {
-    // A Han character wedged inside a Latin word (d盯ini) is a byte pair of that word read as CJK.
-    if (isLatinLetter(prev) && isLatinLetter(next) && prev >= 0x41 && next >= 0x41) return true;
+    // A Han character wedged inside a word of a Latin line (est d盯ini) is a byte pair of that word read as CJK;
+    // in a Chinese line, Han glued to Latin words is how people write (mbpasswd是Samba).
+    if (!line.cjk && isLatinLetter(prev) && isLatinLetter(next) && prev >= 0x41 && next >= 0x41) return true;
     return c > 0xffff || hanLog10P(c) < RARE_HAN_LOG10P;
   }
   if (isKana(c)) {
-    if (japanese) return false;
+    if (line.japanese) return false;
     // Outside Japanese, a kana in a run of kana may still be a Japanese word; a lone one is a GBK row A4/A5 hit.
     return !(isKana(prev) || isKana(next));
   }
@@ -119,7 +143,9 @@ function isOdd(c: number, prev: number, next: number, japanese: boolean): boolea
   if (c >= 0x3000 && c <= 0x303f) return isRareCjkMark(c);
   if ((c >= 0xff01 && c <= 0xff60) || (c >= 0xfe30 && c <= 0xfe4f)) return false;
   if (isCommonGeneralPunct(c)) return false;
-  if (isLatinLetter(c)) return isCjk(prev) || isCjk(next) || isLatinSymbol(prev) || isLatinSymbol(next);
+  if (isLatinLetter(c)) {
+    return line.cjk || isCjk(prev) || isCjk(next) || isLatinSymbol(prev) || isLatinSymbol(next) || latinRunAround(text, i) > LATIN_RUN_MAX;
+  }
   if (isOtherAlphabet(c)) {
     // A word of its own alphabet, set off from CJK text: Greek and Cyrillic words are natural; α粒子 is not damage
     // either, but a repair that makes one is no repair, and damage that shows one is damage.

@@ -1,5 +1,6 @@
 import { decode, reEncode, type Decoded } from '../codecs';
 import { COST_REPLACEMENT, isCommonHan, textLog10P } from '../model';
+import { lineContext, nonAsciiCount, oddCount, type LineContext } from './badness';
 import type { CodecName } from '../codecs';
 import { isAsciiSpace, isChinesePunct, isHalfwidthKana, isHighSurrogate, isLatinShown, isLowSurrogate, isPrivateUse, isUnifiedHan } from '../text-classes';
 import { completeCutChar } from './complete-cut';
@@ -15,6 +16,8 @@ export interface Candidate {
   gain: number;
   /** Bytes were lost inside the span: what came back is partial, or guessed from context. */
   lossy?: boolean;
+  /** Picked on the strength of a confident repair of the same damage in its line (encoding-repair's pick). */
+  vouched?: boolean;
 }
 
 /** Classes of characters a text shows, as bits: which mix-ups could have produced it at all. */
@@ -89,6 +92,8 @@ interface Reading {
   prefix: Float64Array;
   /** Where candidates are collected. */
   out: Candidate[];
+  /** What the line is written in (badness.ts). */
+  line: LineContext;
 }
 
 /**
@@ -109,7 +114,7 @@ export function candidatesFor(
   if ((SHOWN_NEEDS[shown] & present) === 0) return;
   const enc = reEncode(shown, text, from, to);
   const unmappable = shown === 'gbk' ? withFourByteBreaks(enc.unmappable, enc.byteAt, from, to) : enc.unmappable;
-  const r: Reading = { text, from, to, bytes: enc.bytes, byteAt: enc.byteAt, unmappable, prefix, out };
+  const r: Reading = { text, from, to, bytes: enc.bytes, byteAt: enc.byteAt, unmappable, prefix, out, line: lineContext(text, from, to) };
   const lossy = text.includes('\ufffd', from);
   // Lossy text is read twice, strictly and across gaps: the second pass reuses the first one's decodes.
   const decoded = lossy ? hypotheses.map(() => new Map<number, Decoded>()) : undefined;
@@ -294,8 +299,12 @@ function prevSpace(text: string, a: number, b: number): number {
   return -1;
 }
 
-/** The output unit whose bytes start exactly at byte p (the first of several), or -1. */
-function unitAt(srcAt: Uint32Array, p: number): number {
+/**
+ * The output unit whose character starts exactly at byte p, or -1. A low surrogate carries the offset just past
+ * its pair's bytes, the same as the next character's: it is never a character's start.
+ */
+function unitAt(dec: Decoded, p: number): number {
+  const { srcAt, text } = dec;
   let lo = 0;
   let hi = srcAt.length - 1;
   while (lo < hi) {
@@ -303,6 +312,7 @@ function unitAt(srcAt: Uint32Array, p: number): number {
     if (srcAt[mid] < p) lo = mid + 1;
     else hi = mid;
   }
+  while (lo < text.length && srcAt[lo] === p && isLowSurrogate(text.charCodeAt(lo))) lo++;
   return srcAt[lo] === p ? lo : -1;
 }
 
@@ -314,6 +324,62 @@ function lowerBound(byteAt: Uint32Array, from: number, lo: number, hi: number, p
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * A byte region may run on into clean text that happens to form valid sequences with it (文件名， then 去, whose
+ * GBK bytes also read as UTF-8 ȥ). Such an edge is trimmed: at each end, the smallest piece between two places
+ * where a character of the text and a character of the decode start at the same byte is dropped while the text
+ * piece shows nothing odd, its decode does (badness.ts) and reads worse than the text by EDGE_TRIM_MARGIN. Damage
+ * itself reads badly as it stands, so it stays in.
+ */
+/** An edge is trimmed only if its decode reads worse than the text as it stands by this much (log10). */
+const EDGE_TRIM_MARGIN = 1.0;
+
+/** A decode with at most this share of odd characters reads naturally (encoding-repair's MAX_ODD_SHARE_AFTER). */
+const NATURAL_ODD_SHARE = 0.15;
+
+function trimCleanEdges(r: Reading, dec: Decoded, a: number, b: number, j0: number, j1: number): [number, number, number, number] {
+  const { text, from, byteAt, line } = r;
+  // Each side judged in its own line: the text as it stands, the decode as it would read.
+  const decLine = lineContext(dec.text, j0, j1);
+  // Only where the rest of the decode reads naturally: the middle layer of a double encoding is odd throughout.
+  const natural = (k0: number, k1: number) => oddCount(dec.text, k0, k1, decLine) <= NATURAL_ODD_SHARE * nonAsciiCount(dec.text, k0, k1);
+  const cleanEdge = (i0: number, i1: number, k0: number, k1: number, keep0: number, keep1: number) =>
+    oddCount(text, i0, i1, line) === 0 &&
+    oddCount(dec.text, k0, k1, decLine) > 0 &&
+    textLog10P(dec.text, k0, k1).total < textLog10P(text, i0, i1).total - EDGE_TRIM_MARGIN &&
+    natural(keep0, keep1);
+  for (;;) {
+    // The last cut point before the end: step back to where both sides start a character at one byte.
+    let i = b - 1;
+    let j = j1 - 1;
+    while (i > a && j > j0) {
+      const bi = byteAt[i - from];
+      const bj = dec.srcAt[j];
+      if (bi > bj || isLowSurrogate(text.charCodeAt(i))) i--;
+      else if (bj > bi || isLowSurrogate(dec.text.charCodeAt(j))) j--;
+      else break;
+    }
+    if (i <= a || j <= j0 || !cleanEdge(i, b, j, j1, j0, j)) break;
+    b = i;
+    j1 = j;
+  }
+  for (;;) {
+    let i = a + 1;
+    let j = j0 + 1;
+    while (i < b && j < j1) {
+      const bi = byteAt[i - from];
+      const bj = dec.srcAt[j];
+      if (bi < bj || isLowSurrogate(text.charCodeAt(i))) i++;
+      else if (bj < bi || isLowSurrogate(dec.text.charCodeAt(j))) j++;
+      else break;
+    }
+    if (i >= b || j >= j1 || !cleanEdge(a, i, j0, j, j, j1)) break;
+    a = i;
+    j0 = j;
+  }
+  return [a, b, j0, j1];
 }
 
 /** Adds the candidate for the clean byte region [p, q) of the run text[runStart, runEnd), decoded as `dec`. */
@@ -333,15 +399,17 @@ function addRegion(r: Reading, hypothesis: Hypothesis, runStart: number, runEnd:
   const bq = byteAt[b - from];
   if (bq <= bp) return;
   // The run was decoded once; a region whose edges are character edges of that decode is a slice of it.
-  let j0 = unitAt(dec.srcAt, bp);
-  let j1 = unitAt(dec.srcAt, bq);
+  let j0 = unitAt(dec, bp);
+  let j1 = unitAt(dec, bq);
   if (j0 < 0 || j1 < 0) return;
+  [a, b, j0, j1] = trimCleanEdges(r, dec, a, b, j0, j1);
+  if (b <= a) return;
   // Whitespace-separated pieces at either edge that read no better decoded are clean text the byte
   // region happened to swallow (a line before the damage): leave them out.
   for (;;) {
     const w = nextSpace(text, a, b);
     if (w < 0) break;
-    const u = unitAt(dec.srcAt, byteAt[w - from]);
+    const u = unitAt(dec, byteAt[w - from]);
     if (u < 0 || textLog10P(dec.text, j0, u).total > prefix[w] - prefix[a] + EDGE_PIECE_MARGIN) break;
     a = w + 1;
     j0 = u + 1;
@@ -349,7 +417,7 @@ function addRegion(r: Reading, hypothesis: Hypothesis, runStart: number, runEnd:
   for (;;) {
     const w = prevSpace(text, a, b);
     if (w < 0) break;
-    const u = unitAt(dec.srcAt, byteAt[w - from]);
+    const u = unitAt(dec, byteAt[w - from]);
     if (u < 0 || textLog10P(dec.text, u + 1, j1).total > prefix[b] - prefix[w + 1] + EDGE_PIECE_MARGIN) break;
     b = w;
     j1 = u;

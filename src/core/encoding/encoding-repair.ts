@@ -4,7 +4,7 @@ import { offsetSteps } from '../document/offset-steps';
 import { SUSPECT_ENCODING, mayShowEncodingDamage, suspectSignals } from '../gate';
 import type { Step } from '../types';
 import { isHan, isKana } from '../text-classes';
-import { looksJapanese, nonAsciiCount, oddCount } from './badness';
+import { lineContext, nonAsciiCount, oddCount } from './badness';
 import { candidatesFor, classesPresent, isPlausible, type Candidate } from './candidates';
 import { cumulativeLog10P } from '../model';
 import { BY_SHOWN, MAX_LAYERS } from './hypotheses';
@@ -33,10 +33,11 @@ const ODD_REDUCTION_FACTOR = 3;
 
 /**
  * A span of fewer non-ASCII characters than this, glued to Han or kana on either side, is not worth a repair:
- * damage runs over whole fields, lines and sentences, while a rare character in clean prose re-decodes into a
- * common one by chance (酴 → 黄). Short damage in ASCII context (an alt text, a table cell) stays repairable.
+ * damage runs over whole fields, lines and sentences (the shortest glued repairs on the dev and held-out sets are
+ * four characters: 寮犲瓬锛 → 张孜，), while a rare word in clean prose re-decodes into common characters by chance
+ * (芃芃欲 → 刷刷饼, 酴 → 黄). Short damage in ASCII context (an alt text, a table cell) stays repairable.
  */
-const MIN_GLUED_SPAN = 3;
+const MIN_GLUED_SPAN = 4;
 
 /**
  * A candidate's gain (log10, after its hypothesis' prior cost) must exceed this: the repaired reading must be
@@ -88,7 +89,7 @@ function lineSteps(text: string): Step[] {
       replacement = applySteps(replacement, inner);
       codecs.unshift(inner[0].hypothesis.truth, inner[0].hypothesis.shown);
     }
-    if (!isPlausible(replacement, false) || !readsBetter(text, c.start, c.end, replacement)) continue;
+    if (!isPlausible(replacement, false) || !readsBetter(text, c.start, c.end, replacement, c.vouched === true)) continue;
     steps.push({
       kind: 'encoding',
       start: c.start,
@@ -108,16 +109,16 @@ function lineSteps(text: string): Step[] {
  * span had, and at most MAX_ODD_SHARE_AFTER of its characters or a third of what it had, judged in the line's own context; and a short
  * span needs ASCII or a line edge around it (MIN_GLUED_SPAN).
  */
-function readsBetter(text: string, start: number, end: number, replacement: string): boolean {
+function readsBetter(text: string, start: number, end: number, replacement: string, vouched: boolean): boolean {
   const before = start > 0 ? text.charCodeAt(start - 1) : 0x20;
   const after = end < text.length ? text.charCodeAt(end) : 0x20;
-  if (nonAsciiCount(text, start, end) < MIN_GLUED_SPAN && (isHan(before) || isKana(before) || isHan(after) || isKana(after))) return false;
-  const japanese = looksJapanese(text, 0, text.length);
-  const oddBefore = oddCount(text, start, end, japanese);
-  const pre = text.slice(Math.max(0, start - 1), start);
-  const out = pre + replacement + text.slice(end, end + 1);
-  const oddAfter = oddCount(out, pre.length, pre.length + replacement.length, japanese);
-  if (oddAfter >= oddBefore) return false;
+  if (!vouched && nonAsciiCount(text, start, end) < MIN_GLUED_SPAN && (isHan(before) || isKana(before) || isHan(after) || isKana(after))) return false;
+  // Each side judged in its own line: the text as it stands, and as it reads repaired.
+  const oddBefore = oddCount(text, start, end, lineContext(text));
+  const repaired = text.slice(0, start) + replacement + text.slice(end);
+  const oddAfter = oddCount(repaired, start, start + replacement.length, lineContext(repaired));
+  // A piece of damage the rest of its line proves (pick) need not prove itself: it need only read naturally.
+  if (oddAfter >= oddBefore && !vouched) return false;
   return oddAfter <= MAX_ODD_SHARE_AFTER * nonAsciiCount(replacement, 0, replacement.length) || oddAfter * ODD_REDUCTION_FACTOR <= oddBefore;
 }
 
@@ -136,25 +137,27 @@ function bestCandidates(text: string, from: number, to: number): Candidate[] {
   return chosen;
 }
 
-/** The best non-overlapping candidates, in text order. Greedy by gain; a position map keeps it linear. */
+/**
+ * The best non-overlapping candidates, in text order. Greedy by gain; a position map keeps it linear. Only
+ * candidates clearly likelier than the text (MIN_GAIN) are picked at first; then, where a confident repair
+ * (CONFIDENT_GAIN) shows which wrong decoder showed this line, smaller pieces of the same damage need only read
+ * better (gain > 0): one decoder damaged the whole line, and a word between two ASCII names (smbpasswdÊÇSamba)
+ * is too short to prove itself alone.
+ */
 function pick(all: readonly Candidate[]): Candidate[] {
-  const good = all.filter((c) => c.gain > MIN_GAIN).sort((x, y) => y.gain - x.gain);
+  const good = all.filter((c) => c.gain > 0).sort((x, y) => y.gain - x.gain);
   if (good.length === 0) return [];
   let end = 0;
   for (const c of good) if (c.end > end) end = c.end;
   const taken = new Uint8Array(end);
   const chosen: Candidate[] = [];
-  for (const c of good) {
-    let free = true;
-    for (let i = c.start; i < c.end; i++) {
-      if (taken[i]) {
-        free = false;
-        break;
-      }
-    }
-    if (!free) continue;
+  const take = (c: Candidate) => {
+    for (let i = c.start; i < c.end; i++) if (taken[i]) return;
     taken.fill(1, c.start, c.end);
     chosen.push(c);
-  }
+  };
+  for (const c of good) if (c.gain > MIN_GAIN) take(c);
+  const shown = new Set(chosen.filter((c) => c.gain >= CONFIDENT_GAIN).map((c) => c.hypothesis));
+  if (shown.size > 0) for (const c of good) if (c.gain <= MIN_GAIN && shown.has(c.hypothesis)) take({ ...c, vouched: true });
   return chosen.sort((x, y) => x.start - y.start);
 }
