@@ -287,6 +287,23 @@ function hasOddChar(text: string, a: number, b: number): boolean {
  */
 const EDGE_PIECE_MARGIN = 1.5;
 
+/** A piece this short (non-ASCII characters) that reads as well decoded stays with the damage around it. */
+const SHORT_PIECE = 3;
+
+/**
+ * Whether the space-separated edge piece text[a, b) ↔ dec.text[k0, k1) is clean text the region swallowed: it
+ * reads no clearly better decoded (EDGE_PIECE_MARGIN). A short piece that reads as well either way (逆 A … in a
+ * line of Big5 shown as GBK, whose first word 欄 is as good a character as 逆) goes with the damage of its line
+ * unless decoding makes it odd or clearly worse: one decoder showed the whole line.
+ */
+function isCleanPiece(r: Reading, dec: Decoded, decLine: LineContext, a: number, b: number, k0: number, k1: number): boolean {
+  const before = r.prefix[b] - r.prefix[a];
+  const after = textLog10P(dec.text, k0, k1).total;
+  if (after > before + EDGE_PIECE_MARGIN) return false;
+  if (nonAsciiCount(r.text, a, b) > SHORT_PIECE) return true;
+  return after < before - EDGE_PIECE_MARGIN || oddCount(dec.text, k0, k1, decLine) > oddCount(r.text, a, b, r.line);
+}
+
 /** First ASCII whitespace in text[a, b), or -1. */
 function nextSpace(text: string, a: number, b: number): number {
   for (let i = a; i < b; i++) if (isAsciiSpace(text.charCodeAt(i))) return i;
@@ -406,11 +423,12 @@ function addRegion(r: Reading, hypothesis: Hypothesis, runStart: number, runEnd:
   if (b <= a) return;
   // Whitespace-separated pieces at either edge that read no better decoded are clean text the byte
   // region happened to swallow (a line before the damage): leave them out.
+  const decLine = lineContext(dec.text, j0, j1);
   for (;;) {
     const w = nextSpace(text, a, b);
     if (w < 0) break;
     const u = unitAt(dec, byteAt[w - from]);
-    if (u < 0 || textLog10P(dec.text, j0, u).total > prefix[w] - prefix[a] + EDGE_PIECE_MARGIN) break;
+    if (u < 0 || !isCleanPiece(r, dec, decLine, a, w, j0, u)) break;
     a = w + 1;
     j0 = u + 1;
   }
@@ -418,7 +436,7 @@ function addRegion(r: Reading, hypothesis: Hypothesis, runStart: number, runEnd:
     const w = prevSpace(text, a, b);
     if (w < 0) break;
     const u = unitAt(dec, byteAt[w - from]);
-    if (u < 0 || textLog10P(dec.text, u + 1, j1).total > prefix[b] - prefix[w + 1] + EDGE_PIECE_MARGIN) break;
+    if (u < 0 || !isCleanPiece(r, dec, decLine, w + 1, b, u + 1, j1)) break;
     b = w;
     j1 = u;
   }
