@@ -74,6 +74,8 @@ function logitOf(
       logit += SENTENCE_FINAL.includes(c.symbol) || c.symbol === '：' || c.role === 'run' ? W.FINAL_AT_PARAGRAPH_END : W.CLAUSE_AT_PARAGRAPH_END;
     }
     if (before === 'mark' && !cands.has(c.at - 1)) logit += W.BREAK_AFTER_BREAK;
+    // Nor before one (遥。 as 。。, 遥， as 。，): the character is the last word of its clause.
+    if (after === 'mark' && !cands.has(c.at + 1) && isClauseMark(text.charCodeAt(c.at + 1))) logit += W.BREAK_AFTER_BREAK;
     if (after === 'other' && isAsciiSymbol(text.charCodeAt(c.at + 1))) logit += W.BREAK_BEFORE_ASCII_SYMBOL;
     if (before === 'open') logit += W.BREAK_AFTER_OPEN;
     else if (before === 'close' || after === 'open') logit += W.BREAK_BESIDE_PAIRED_MARK;

@@ -1,6 +1,8 @@
+import { isClauseMark } from '../text-classes';
 import type { Evidence, Extent, Hints, Step } from '../types';
 import { confidenceOf, decideParagraphs } from './founder-decision';
-import { paragraphSigns, type ParagraphSigns } from './founder-signs';
+import { isFreeMark, paragraphSigns, type ParagraphSigns } from './founder-signs';
+import * as W from './founder-weights';
 
 export const FOUNDER_CODEC = 'gb2312+0x31';
 
@@ -44,18 +46,41 @@ export function isDamagedParagraph(
 }
 
 const SENTENCE_END = new Set([0x3002, 0xff01, 0xff1f]);
+/** 遥, the shifted 。: a free one ends a sentence as surely as a real 。 (its own mark was the damage). */
+const SHIFTED_FULL_STOP = 0x9065;
 
+/**
+ * The sentences of a paragraph, each ending at its own 。！？ or at a free shifted 。 (遥): a damaged sentence's
+ * full stop is itself shifted, so cutting only at real marks would join it to the clean sentence after it.
+ */
 function sentencesOf(text: string, start: number, end: number): Extent[] {
   const out: Extent[] = [];
   let from = start;
   for (let i = start; i < end; i++) {
-    if (SENTENCE_END.has(text.charCodeAt(i))) {
+    const c = text.charCodeAt(i);
+    // A 遥 right before a real mark is no full stop (。。 is never written): it is the clause's last word.
+    const shiftedEnd = c === SHIFTED_FULL_STOP && !isClauseMark(text.charCodeAt(i + 1)) && isFreeMark(text, i, from, end);
+    if (SENTENCE_END.has(c) || shiftedEnd) {
       out.push([from, i + 1]);
       from = i + 1;
     }
   }
   if (from < end) out.push([from, end]);
   return out;
+}
+
+/**
+ * A sentence of a clean paragraph whose one sign of damage is a free shifted full stop at its end is damaged if
+ * the decision itself is sure of that mark (W.LONE_SIGN_LOGIT) and the sentence is a sentence's length: the one
+ * broken sentence of a clean paragraph (…的不同遥在 Linux 环境下，…), not a name or a line of verse.
+ */
+function isSureLoneSign(text: string, sentence: Extent, signs: ParagraphSigns, hints: Hints | undefined): boolean {
+  if (hints?.founder === 'off' || signs.freeClauseMarks !== 1 || signs.realClauseMarks > 0) return false;
+  // Only a shifted full stop that ends the sentence, and a sentence long enough to be one: verse clauses and
+  // classical phrases are short, and their 遥 (牧童遥指, 路遥知马力) is a character.
+  const last = sentence[1] - 1;
+  if (text.charCodeAt(last) !== SHIFTED_FULL_STOP || signs.han < W.LONE_SIGN_MIN_HAN) return false;
+  return decideParagraphs(text, [sentence]).some((c) => c.at === last && c.punct && c.logit >= W.LONE_SIGN_LOGIT);
 }
 
 /** Founder repair of a text's paragraphs ([start, end) spans, in order): steps with offsets into text. */
@@ -69,9 +94,10 @@ export function founderSteps(text: string, paragraphs: readonly Extent[], eviden
       continue;
     }
     if (whole.realClauseMarks === 0) continue;
-    // One broken sentence in a clean paragraph: judge sentence by sentence, each ending at its own 。！？.
+    // One broken sentence in a clean paragraph: judge sentence by sentence, each ending at its own 。！？ (or 遥).
     for (const sentence of sentencesOf(text, start, end)) {
-      if (isDamagedParagraph(paragraphSigns(text, sentence[0], sentence[1]), evidence, hints, true)) damaged.push(sentence);
+      const signs = paragraphSigns(text, sentence[0], sentence[1]);
+      if (isDamagedParagraph(signs, evidence, hints, true) || isSureLoneSign(text, sentence, signs, hints)) damaged.push(sentence);
     }
   }
   const steps: Step[] = [];

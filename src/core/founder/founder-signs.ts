@@ -47,14 +47,22 @@ export function paragraphSigns(text: string, start: number, end: number): Paragr
     const sym = founderSymbolOf(code);
     if (!sym) continue;
     signs.candidates++;
-    if (TELLING_MARKS.has(sym.symbol) && i > start && !beforeTitle(text, i, end)) {
-      // Free: likelier the mark than the character even after the best word its neighbours offer
-      // (袁将 is a weak word; 袁世凯, 遥远, 冶金 are strong ones).
-      const odds = Math.log10(W.MARK_RATE[sym.symbol]) - hanLog10P(code) - W.WORD_SUPPORT_WEIGHT * wordSupport(text, i, start, end, NO_MARKS);
-      if (odds > W.FREE_MARK_LOGIT) signs.freeClauseMarks++;
-    }
+    if (isFreeMark(text, i, start, end)) signs.freeClauseMarks++;
   }
   return signs;
+}
+
+/**
+ * Whether the character at i of the paragraph [start, end) is a free telling mark: a shifted ，。、” (袁遥尧冶)
+ * likelier the mark than the character even after the best word its neighbours offer (袁将 is a weak word;
+ * 袁世凯, 遥远, 冶金 are strong ones), and not a surname before a title.
+ */
+export function isFreeMark(text: string, i: number, start: number, end: number): boolean {
+  const code = text.charCodeAt(i);
+  const sym = founderSymbolOf(code);
+  if (!sym || !TELLING_MARKS.has(sym.symbol) || i <= start || beforeTitle(text, i, end)) return false;
+  const odds = Math.log10(W.MARK_RATE[sym.symbol]) - hanLog10P(code) - W.WORD_SUPPORT_WEIGHT * wordSupport(text, i, start, end, NO_MARKS);
+  return odds > W.FREE_MARK_LOGIT;
 }
 
 export type MarkAt = (i: number) => boolean;

@@ -26,7 +26,8 @@ export const CLAUSE_AT_PARAGRAPH_END = -0.5;
 export const NEXT_TO_NON_HAN = 0.4;
 
 /**
- * Two clause marks in a row (，。) are not written (two candidates side by side are settled by resolveAdjacentBreaks);
+ * Two clause marks in a row (，。) are not written, whichever of them is the candidate (two candidates side by side
+ * are settled by resolveAdjacentBreaks);
  * a mark after a closing quote or before an opening one is (”。 ）， ：“ ，《), but never right after an opening one (“。).
  */
 export const BREAK_AFTER_BREAK = -2;
@@ -93,3 +94,12 @@ export const FARTHER_OPENER_MARGIN = 1.0;
 
 /** A lone opener this close to the end of the text being repaired (a closer this close to its start) may pair with a partner outside it. */
 export const ACROSS_REACH = 20;
+
+/**
+ * A sentence inside a clean paragraph with a single free mark and no real one is damaged when the decision gives
+ * that mark at least these log-odds: a shifted full stop between two sentences scores 3.1–3.6, a surname or a
+ * rare character in clean prose under 2.5.
+ */
+export const LONE_SIGN_LOGIT = 3.0;
+/** ...and at least this many Han characters before it: modern sentences run longer, verse clauses are 4–7. */
+export const LONE_SIGN_MIN_HAN = 9;
