@@ -70,17 +70,20 @@ function sentencesOf(text: string, start: number, end: number): Extent[] {
 }
 
 /**
- * A sentence of a clean paragraph whose one sign of damage is a free shifted full stop at its end is damaged if
- * the decision itself is sure of that mark (W.LONE_SIGN_LOGIT) and the sentence is a sentence's length: the one
- * broken sentence of a clean paragraph (…的不同遥在 Linux 环境下，…), not a name or a line of verse.
+ * A sentence of a clean paragraph that ends in a free shifted full stop (遥) is damaged if the clause before it,
+ * back to the sentence's last real mark, shows no other sign, is a clause's length of modern prose, and the
+ * decision is sure of the mark (W.LONE_SIGN_LOGIT): the one broken sentence of a clean paragraph
+ * (…当然也可以在很多互联网上的镜像站点中获得遥 Often…), not a name or a line of verse (牧童遥指, 路遥知马力).
  */
-function isSureLoneSign(text: string, sentence: Extent, signs: ParagraphSigns, hints: Hints | undefined): boolean {
-  if (hints?.founder === 'off' || signs.freeClauseMarks !== 1 || signs.realClauseMarks > 0) return false;
-  // Only a shifted full stop that ends the sentence, and a sentence long enough to be one: verse clauses and
-  // classical phrases are short, and their 遥 (牧童遥指, 路遥知马力) is a character.
+function isSureLoneSign(text: string, sentence: Extent, hints: Hints | undefined): boolean {
   const last = sentence[1] - 1;
-  if (text.charCodeAt(last) !== SHIFTED_FULL_STOP || signs.han < W.LONE_SIGN_MIN_HAN) return false;
-  return decideParagraphs(text, [sentence]).some((c) => c.at === last && c.punct && c.logit >= W.LONE_SIGN_LOGIT);
+  if (hints?.founder === 'off' || text.charCodeAt(last) !== SHIFTED_FULL_STOP) return false;
+  let from = last;
+  while (from > sentence[0] && !isClauseMark(text.charCodeAt(from - 1))) from--;
+  const clause: Extent = [from, sentence[1]];
+  const signs = paragraphSigns(text, from, sentence[1]);
+  if (signs.freeClauseMarks !== 1 || signs.han < W.LONE_SIGN_MIN_HAN) return false;
+  return decideParagraphs(text, [clause]).some((c) => c.at === last && c.punct && c.logit >= W.LONE_SIGN_LOGIT);
 }
 
 /** Founder repair of a text's paragraphs ([start, end) spans, in order): steps with offsets into text. */
@@ -97,7 +100,8 @@ export function founderSteps(text: string, paragraphs: readonly Extent[], eviden
     // One broken sentence in a clean paragraph: judge sentence by sentence, each ending at its own 。！？ (or 遥).
     for (const sentence of sentencesOf(text, start, end)) {
       const signs = paragraphSigns(text, sentence[0], sentence[1]);
-      if (isDamagedParagraph(signs, evidence, hints, true) || isSureLoneSign(text, sentence, signs, hints)) damaged.push(sentence);
+      if (isDamagedParagraph(signs, evidence, hints, true)) damaged.push(sentence);
+      else if (isSureLoneSign(text, sentence, hints)) damaged.push([sentence[1] - 1, sentence[1]]);
     }
   }
   const steps: Step[] = [];
