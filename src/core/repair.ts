@@ -1,4 +1,5 @@
 import { applySteps } from './apply-steps';
+import { composeSteps } from './compose-steps';
 import { lineSpans } from './document/line-spans';
 import { encodingSteps } from './encoding/encoding-repair';
 import { collectEvidence } from './evidence';
@@ -10,22 +11,57 @@ import type { Evidence, Hints, RepairResult, Step } from './types';
 export { collectEvidence };
 
 /**
+ * Rounds of repair at most: each round works on the previous one's output, until a round changes nothing (a
+ * double encoding undone one layer short, a remainder a greedy pick left). Real text settles in one or two.
+ */
+const MAX_ROUNDS = 3;
+
+/**
  * Repairs one text. `evidence` summarises the page or document it belongs to
  * (collectEvidence over all of it); without it, the text is its own evidence.
+ *
+ * The result is a fixed point: repairing its text again (with the same evidence, or each text its own) changes
+ * nothing. Rounds repeat until one changes nothing; a text that does not settle within MAX_ROUNDS is one the
+ * engine cannot read with any confidence, and comes back as it was, its lossy damage flagged.
  */
 export function repair(text: string, evidence?: Evidence, hints?: Hints): RepairResult {
-  const signals = hints?.founder === 'force' ? SUSPECT_FOUNDER | suspectSignals(text, evidence) : suspectSignals(text, evidence);
-  if (signals === 0) return { text, steps: [], flagged: false };
-  let steps: Step[] = (signals & SUSPECT_ENCODING) === 0 ? [] : encodingSteps(text);
-  if (signals & SUSPECT_FOUNDER) {
-    const ev = evidence ?? collectEvidence([text]);
-    // Founder damage lives in text that is otherwise intact; never inside a span already re-decoded.
-    // Lines are paragraphs: the unit within which real punctuation speaks for its neighbours.
-    const paragraphs = lineSpans(text).filter(([s, e]) => e > s);
-    steps = merge(steps, notOverlapping(founderSteps(text, paragraphs, ev, hints), steps));
+  let steps = round(text, evidence, hints);
+  if (!steps.some(changes)) return result(text, steps);
+  let out = applySteps(text, steps);
+  for (let n = 1; n < MAX_ROUNDS; n++) {
+    const again = round(out, evidence, hints);
+    // Nothing more to change: `out` is the fixed point (the steps on `text` already mark its lossy spans).
+    if (!again.some(changes)) return result(out, steps);
+    steps = composeSteps(text, steps, out, again);
+    out = applySteps(out, again);
   }
-  steps = merge(steps, notOverlapping(lossySteps(text), steps));
-  return { text: applySteps(text, steps), steps, flagged: steps.some((s) => s.lossy) };
+  return result(text, lossySteps(text));
+}
+
+const changes = (s: Step) => s.replacement !== s.original;
+
+function result(text: string, steps: Step[]): RepairResult {
+  return { text, steps, flagged: steps.some((s) => s.lossy) };
+}
+
+/**
+ * One round: encoding damage first; then Founder damage, judged on the text as the encoding repair leaves it
+ * (real punctuation that was hidden in mojibake speaks for its paragraph, and a 遥 the decoding brings out is
+ * seen now); then what no decoder can undo, flagged.
+ */
+function round(text: string, evidence: Evidence | undefined, hints: Hints | undefined): Step[] {
+  const signals = hints?.founder === 'force' ? SUSPECT_FOUNDER | suspectSignals(text, evidence) : suspectSignals(text, evidence);
+  if (signals === 0) return [];
+  let steps: Step[] = (signals & SUSPECT_ENCODING) === 0 ? [] : encodingSteps(text);
+  const mid = steps.length === 0 ? text : applySteps(text, steps);
+  const founderSignals = mid === text ? signals : signals | suspectSignals(mid, evidence);
+  if (founderSignals & SUSPECT_FOUNDER) {
+    const ev = evidence ?? collectEvidence([mid]);
+    // Lines are paragraphs: the unit within which real punctuation speaks for its neighbours.
+    const paragraphs = lineSpans(mid).filter(([s, e]) => e > s);
+    steps = composeSteps(text, steps, mid, founderSteps(mid, paragraphs, ev, hints));
+  }
+  return merge(steps, notOverlapping(lossySteps(text), steps));
 }
 
 /** Steps of `add` that overlap none of `kept` (both in text order): one merge-like walk. */

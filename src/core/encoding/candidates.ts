@@ -129,9 +129,9 @@ export function candidatesFor(
   if (decoded) for (let i = 0; i < hypotheses.length; i++) lossySegments(r, hypotheses[i], decoded[i]);
 }
 
-/** The index after the character at i (a surrogate pair is listed once, by its high half). */
+/** The index after the character at i (a surrogate pair is listed once, by its high half; a lone half is one unit). */
 function afterUnit(text: string, i: number): number {
-  return i + (isHighSurrogate(text.charCodeAt(i)) ? 2 : 1);
+  return i + (isHighSurrogate(text.charCodeAt(i)) && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1);
 }
 
 /**
@@ -154,29 +154,62 @@ const BYTE_KEY = 0x100000000;
 const LOSSY_EDGE_BYTES = 3;
 /** Cut characters leave at most this many errors at a piece's two edges (each stray continuation byte is one). */
 const LOSSY_MAX_EDGE_ERRORS = 4;
+/** log10 cost charged per character of the text a lossy repair merges into a U+FFFD: about a typical Han character's. */
+const SWALLOWED_CHAR_COST = -3;
+
+/**
+ * True when every decode error of the piece bytes[bs, be) is a character cut by an adjacent gap, on the gap's own
+ * side: for UTF-8, up to three stray continuation bytes at the start (a gap before it) and one truncated sequence at
+ * the end (a gap after it, or the line's end) whose lead byte starts a longer sequence; for the two-byte codecs,
+ * one byte on either side. Clean text next to a gap (但 = GBK B5 AB, two UTF-8 errors) is explained by no gap.
+ */
+function errorsAtGaps(truth: CodecName, bytes: Uint8Array, bs: number, be: number, errors: readonly number[], gapBefore: boolean, gapAfter: boolean): boolean {
+  const utf8 = truth === 'utf-8';
+  let i = 0;
+  if (gapBefore) {
+    while (i < errors.length && errors[i] < bs + (utf8 ? LOSSY_EDGE_BYTES : 1) && (!utf8 || (bytes[errors[i]] >= 0x80 && bytes[errors[i]] <= 0xbf))) i++;
+  }
+  let n = errors.length;
+  if (gapAfter && n > i) {
+    const e = errors[n - 1];
+    if (e >= be - (utf8 ? LOSSY_EDGE_BYTES : 1) && (!utf8 || (bytes[e] >= 0xc2 && bytes[e] <= 0xf4))) n--;
+  }
+  return i >= n;
+}
 
 function lossySegments(r: Reading, hypothesis: Hypothesis, decoded: Map<number, Decoded>): void {
   const { text, from, to, bytes, byteAt, unmappable, out } = r;
   let segStart = -1;
   let joined = '';
   let gaps = 0;
+  /** Characters of the text whose bytes all decoded to errors: merged into a U+FFFD, they are lost, not repaired. */
+  let swallowed = 0;
   let skipGap = false;
   let runStart = from;
   const flush = (segEnd: number) => {
     if (segStart >= 0 && gaps > 0) {
-      while (segEnd > segStart && text.charCodeAt(segEnd - 1) < 0x80) segEnd--;
-      const replacement = joined.replace(/\ufffd+/g, '\ufffd').replace(/[\x00-\x7f]+$/, '');
+      // Trailing ASCII reads the same either way, but only where the decode shows the same characters: an ASCII
+      // character of the text may be the trail byte of a two-byte character, and a decode may end in ASCII bytes
+      // that were half of a character of the text.
+      let joinedEnd = joined.length;
+      while (segEnd > segStart && joinedEnd > 0 && text.charCodeAt(segEnd - 1) < 0x80 && joined.charCodeAt(joinedEnd - 1) === text.charCodeAt(segEnd - 1)) {
+        segEnd--;
+        joinedEnd--;
+      }
+      const replacement = joined.slice(0, joinedEnd).replace(/\ufffd+/g, '\ufffd');
       if (replacement !== text.slice(segStart, segEnd) && isPlausible(replacement, false)) {
-        // Merging several U+FFFD into one is no gain; a U+FFFD the repair adds is a loss like any other.
+        // Merging several U+FFFD into one is no gain; a U+FFFD the repair adds is a loss like any other, and so is
+        // a character of the text it swallows.
         const [after, lostAfter] = scoreWithoutLoss(replacement, 0, replacement.length);
         const [before, lostBefore] = scoreWithoutLoss(text, segStart, segEnd);
-        const gain = after - before + Math.max(0, lostAfter - lostBefore) * COST_REPLACEMENT - hypothesis.cost;
+        const gain = after - before + Math.max(0, lostAfter - lostBefore) * COST_REPLACEMENT + swallowed * SWALLOWED_CHAR_COST - hypothesis.cost;
         out.push({ start: segStart, end: segEnd, replacement, hypothesis, gain, lossy: true });
       }
     }
     segStart = -1;
     joined = '';
     gaps = 0;
+    swallowed = 0;
   };
   for (let k = 0; k <= unmappable.length; k++) {
     const runEnd = k < unmappable.length ? unmappable[k] : to;
@@ -184,10 +217,12 @@ function lossySegments(r: Reading, hypothesis: Hypothesis, decoded: Map<number, 
       const bs = byteAt[runStart - from];
       const be = byteAt[runEnd - from];
       const dec = decoded.get(bs * BYTE_KEY + be) ?? decode(hypothesis.truth, bytes, bs, be);
-      // Errors inside a piece (not where a gap cut a character) mean it was never this damage:
-      // clean text beside the damaged sentence. It ends the segment and is left alone.
-      let atEdges = true;
-      for (const e of dec.errors) if (e >= bs + LOSSY_EDGE_BYTES && e < be - LOSSY_EDGE_BYTES) atEdges = false;
+      // Errors a gap does not explain mean the piece was never this damage: clean text beside the damaged
+      // sentence. It ends the segment and is left alone. The line's end counts as a gap after: text cut off
+      // mid-character (a truncated title, a layer below).
+      const gapBefore = runStart > from && text.charCodeAt(runStart - 1) === 0xfffd;
+      const gapAfter = k === unmappable.length || text.charCodeAt(runEnd) === 0xfffd;
+      const atEdges = errorsAtGaps(hypothesis.truth, bytes, bs, be, dec.errors, gapBefore, gapAfter);
       if (!atEdges || dec.errors.length > LOSSY_MAX_EDGE_ERRORS) {
         flush(runStart);
         if (k === unmappable.length) break;
@@ -195,6 +230,13 @@ function lossySegments(r: Reading, hypothesis: Hypothesis, decoded: Map<number, 
         continue;
       }
       let piece = dec.text;
+      // A piece whose every non-ASCII character became an error shows nothing of this damage; what it held is lost.
+      if (dec.errors.length > 0 && !/[^\x00-\x7f\ufffd]/.test(piece)) {
+        for (let i = runStart; i < runEnd; i++) {
+          const c = text.charCodeAt(i);
+          if (c >= 0x80 && !isLowSurrogate(c)) swallowed++;
+        }
+      }
       // A character cut by the gap that follows: guess its lost last byte from context.
       const gapFollows = k < unmappable.length && text.charCodeAt(runEnd) === 0xfffd && text.charCodeAt(runEnd + 1) !== 0xfffd;
       const lastErr = dec.errors[dec.errors.length - 1];
@@ -410,7 +452,14 @@ function addRegion(r: Reading, hypothesis: Hypothesis, runStart: number, runEnd:
   if (isLowSurrogate(text.charCodeAt(a))) a++;
   if (b < text.length && isLowSurrogate(text.charCodeAt(b))) b--;
   while (a < b && text.charCodeAt(a) < 0x80) a++;
-  while (b > a && text.charCodeAt(b - 1) < 0x80) b--;
+  {
+    // An ASCII character may be the trail byte of the region's last character (Big5 。 = A1 43, shown as ¡C):
+    // trim trailing ASCII only down to a character edge of the decode.
+    let t = b;
+    while (t > a && text.charCodeAt(t - 1) < 0x80) t--;
+    while (t < b && unitAt(dec, byteAt[t - from]) < 0) t++;
+    b = t;
+  }
   if (b <= a || !hasOddChar(text, a, b)) return;
   const bp = byteAt[a - from];
   const bq = byteAt[b - from];
@@ -440,14 +489,16 @@ function addRegion(r: Reading, hypothesis: Hypothesis, runStart: number, runEnd:
     b = w;
     j1 = u;
   }
-  while (a < b && text.charCodeAt(a) < 0x80) {
+  // ASCII at the edges reads the same either way, where the decode shows the same character from the same byte.
+  while (a < b && j0 < j1 && text.charCodeAt(a) < 0x80 && dec.text.charCodeAt(j0) === text.charCodeAt(a) && dec.srcAt[j0] === byteAt[a - from]) {
     a++;
     j0++;
   }
-  while (b > a && text.charCodeAt(b - 1) < 0x80) {
+  while (b > a && j1 > j0 && text.charCodeAt(b - 1) < 0x80 && dec.text.charCodeAt(j1 - 1) === text.charCodeAt(b - 1) && dec.srcAt[j1 - 1] === byteAt[b - 1 - from]) {
     b--;
     j1--;
   }
+  if (b <= a || j1 <= j0) return;
   if (b <= a || j1 <= j0 || !hasOddChar(text, a, b)) return;
   const replacement = dec.text.slice(j0, j1);
   if (replacement === text.slice(a, b) || !isPlausible(replacement, true)) return;
