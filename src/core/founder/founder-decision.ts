@@ -73,9 +73,13 @@ function logitOf(
     if (after === 'edge' || isBlankAfter(text, c.at + 1, end)) {
       logit += SENTENCE_FINAL.includes(c.symbol) || c.symbol === '：' || c.role === 'run' ? W.FINAL_AT_PARAGRAPH_END : W.CLAUSE_AT_PARAGRAPH_END;
     }
-    if (before === 'mark' && !cands.has(c.at - 1)) logit += W.BREAK_AFTER_BREAK;
+    // ？！ ！？ and ……？ are written: an exclamation or question after another end mark or an ellipsis.
+    const endMark = c.symbol === '？' || c.symbol === '！';
+    const prevCode = text.charCodeAt(c.at - 1);
+    const nextCode = text.charCodeAt(c.at + 1);
+    if (before === 'mark' && !cands.has(c.at - 1) && !(endMark && (prevCode === 0xff1f || prevCode === 0xff01 || prevCode === 0x2026))) logit += W.BREAK_AFTER_BREAK;
     // Nor before one (遥。 as 。。, 遥， as 。，): the character is the last word of its clause.
-    if (after === 'mark' && !cands.has(c.at + 1) && isClauseMark(text.charCodeAt(c.at + 1))) logit += W.BREAK_AFTER_BREAK;
+    if (after === 'mark' && !cands.has(c.at + 1) && isClauseMark(nextCode) && !(endMark && (nextCode === 0xff1f || nextCode === 0xff01))) logit += W.BREAK_AFTER_BREAK;
     if (after === 'other' && isAsciiSymbol(text.charCodeAt(c.at + 1))) logit += W.BREAK_BEFORE_ASCII_SYMBOL;
     if (before === 'open') logit += W.BREAK_AFTER_OPEN;
     else if (before === 'close' || after === 'open') logit += W.BREAK_BESIDE_PAIRED_MARK;
@@ -178,6 +182,34 @@ function matchPairs(list: FounderCandidate[], across: Across = null): Set<number
   return matched;
 }
 
+/** Real marks that open or close what a shifted one closes or opens, full width or ASCII: （ and (, “ and ". */
+const REAL_PARTNERS: Readonly<Record<string, readonly [string, string]>> = {
+  '）': ['（(', '）)'], '（': ['）)', '（('], '”': ['“"', '”"'], '“': ['”"', '“"'], '》': ['《', '》'], '《': ['》', '《'],
+  '’': ['‘', '’'], '‘': ['’', '‘'], '」': ['「', '」'], '「': ['」', '「'],
+};
+
+/**
+ * Whether a shifted opening or closing mark has its partner among the paragraph's real marks: writers mix widths
+ * ((但这个问题…特有的）), and the shift leaves ASCII alone, so a shifted ） may close a real (. Looks back from a
+ * closer (forward from an opener) for a partner its own kind has not already used.
+ */
+function hasRealPartner(text: string, c: FounderCandidate, [start, end]: Extent): boolean {
+  const kinds = REAL_PARTNERS[c.symbol];
+  if (!kinds) return false;
+  const [partner, same] = kinds;
+  let depth = 0;
+  const step = c.role === 'close' ? -1 : 1;
+  for (let i = c.at + step, n = 0; i >= start && i < end && n < W.PAIR_MAX_DISTANCE; i += step, n++) {
+    const ch = text[i];
+    // An ASCII " opens and closes alike: count the first one met as the partner.
+    if (partner.includes(ch)) {
+      if (depth === 0) return true;
+      depth--;
+    } else if (same.includes(ch)) depth++;
+  }
+  return false;
+}
+
 /**
  * Decides every candidate in the given paragraphs of text, all already judged damaged.
  * Paired marks are matched across paragraphs, since hard-wrapped e-paper columns break
@@ -224,13 +256,14 @@ export function decideParagraphs(text: string, paragraphs: readonly Extent[], wr
       c.logit = logitOf(text, c, start, end, byAt, markAt);
     }
     const matched = matchPairs(paired, across);
+    for (const c of paired) if (!matched.has(c.at) && hasRealPartner(text, c, spanOf.get(c)!)) matched.add(c.at);
     for (const c of paired) c.logit += matched.has(c.at) ? W.PAIR_MATCHED : W.PAIR_UNMATCHED;
     for (const c of list) if (c.logit !== RUN_LOGIT) c.punct = c.logit > 0;
     resolveAdjacentBreaks(list);
   }
   // Pairs stand or fall together: a quote whose partner stayed a character stays one too.
   const finalPairs = matchPairs(paired.filter((c) => c.punct), across);
-  for (const c of paired) if (c.punct && !finalPairs.has(c.at)) c.punct = false;
+  for (const c of paired) if (c.punct && !finalPairs.has(c.at) && !hasRealPartner(text, c, spanOf.get(c)!)) c.punct = false;
 
   // Candidates are in text order, so each paragraph's are one slice of the list.
   let k = 0;
@@ -342,7 +375,9 @@ function markContextual(text: string, list: FounderCandidate[], byAt: Map<number
       // Only list numbers whose shifted character is rare enough not to be a word (淤, not 于 or 余).
       const rare = hanLog10P(c.code) < -4.5;
       const atItemStart = prev < 0 || isSpace(prev) || byAt.get(c.at - 1)?.punct === true || isClauseMark(prev);
-      c.punct = rare && atItemStart && next >= 0 && !isAsciiAlnum(next);
+      // ...and that starts no word with the character after it (《虞美人》: 虞美 is a word, not ⑤美).
+      const word = next >= 0 && (pairPmi(c.code, next) ?? 0) > W.WORD_SUPPORT_FLOOR;
+      c.punct = rare && atItemStart && next >= 0 && !isAsciiAlnum(next) && !word;
     }
   }
 }

@@ -18,9 +18,17 @@ const TELLING_MARKS = new Set(['，', '。', '、', '”']);
 const TITLES = ['老师', '先生', '女士', '小姐', '同志', '教授', '主任', '书记', '院长', '校长', '局长', '部长', '市长', '县长', '经理', '师傅', '医生', '总'];
 
 export function beforeTitle(text: string, i: number, end: number): boolean {
-  for (const t of TITLES) if (i + 1 + t.length <= end && text.startsWith(t, i + 1)) return true;
+  for (const t of TITLES) {
+    if (i + 1 + t.length > end || !text.startsWith(t, i + 1)) continue;
+    // A one-character title that starts a word with what follows is that word (何时袁总会有: 总会, not 袁总).
+    if (t.length === 1 && (pairPmi(t.charCodeAt(0), text.charCodeAt(i + 2)) ?? 0) > TITLE_WORD_PMI) continue;
+    return true;
+  }
   return text.charCodeAt(i - 1) === 0x59d3; // 姓袁: the family name itself
 }
+
+/** A one-character title binding to the next character this strongly (PMI) is part of that word instead. */
+const TITLE_WORD_PMI = 0.5;
 
 /** What a paragraph shows on its own: the basis of the decision whether it is damaged at all. */
 export interface ParagraphSigns {
