@@ -66,7 +66,18 @@ export function encodingSteps(text: string): Step[] {
   return steps;
 }
 
-function lineSteps(text: string): Step[] {
+/**
+ * A `?` right after a CJK character, in a line of mojibake, is what Windows tools leave when UTF-8 read as GBK is
+ * saved back: a lead byte GBK could not pair, and the byte after it, replaced by `?` (鏂囦欢澶? for 文件夹). It is
+ * read as a gap like U+FFFD: the characters the remaining bytes determine come back, the cut one is guessed from
+ * context or stays lost, and the step is lossy. A real ? after Chinese shows as U+FFFD? in such a line instead
+ * (its byte cannot follow a lead byte), and in a clean line no decoding reads better either way.
+ */
+const WINDOWS_LOST = /(?<=[\u3400-\u9fff\uf900-\ufaff\ue000-\uf8ff])\?/g;
+
+function lineSteps(line: string): Step[] {
+  // The work is done on a copy where Windows' ? marks are gaps; offsets are the same, originals the line's own.
+  const text = line.includes('?') ? line.replace(WINDOWS_LOST, '\ufffd') : line;
   const picked = bestCandidates(text, 0, text.length);
   const steps: Step[] = [];
   for (const c of picked) {
@@ -90,11 +101,13 @@ function lineSteps(text: string): Step[] {
       codecs.unshift(inner[0].hypothesis.truth, inner[0].hypothesis.shown);
     }
     if (!isPlausible(replacement, false) || !readsBetter(text, c.start, c.end, replacement, c.vouched === true)) continue;
+    const original = line.slice(c.start, c.end);
+    if (original !== text.slice(c.start, c.end)) lossy = true;
     steps.push({
       kind: 'encoding',
       start: c.start,
       end: c.end,
-      original: text.slice(c.start, c.end),
+      original,
       replacement,
       codecs,
       confidence: Math.round(Math.min(lossy ? LOSSY_CONFIDENCE : 1, 0.5 + gain / (2 * SURE_GAIN)) * 1000) / 1000,
@@ -117,8 +130,11 @@ function readsBetter(text: string, start: number, end: number, replacement: stri
   const oddBefore = oddCount(text, start, end, lineContext(text));
   const repaired = text.slice(0, start) + replacement + text.slice(end);
   const oddAfter = oddCount(repaired, start, start + replacement.length, lineContext(repaired));
-  // A piece of damage the rest of its line proves (pick) need not prove itself: it need only read naturally.
-  if (oddAfter >= oddBefore && !vouched) return false;
+  // A piece of damage the rest of its line proves (pick) need not prove itself: it need only read naturally; nor
+  // need a short span set off by ASCII (an alt text, a table cell: 璁剧疆 → 设置) whose characters are all too common
+  // to look odd, when its repair leaves nothing odd either: the language model's gain (MIN_GAIN) alone decides.
+  const setOff = !isHan(before) && !isKana(before) && !isHan(after) && !isKana(after);
+  if (oddAfter >= oddBefore && !vouched && !(setOff && oddBefore === 0 && oddAfter === 0)) return false;
   return oddAfter <= MAX_ODD_SHARE_AFTER * nonAsciiCount(replacement, 0, replacement.length) || oddAfter * ODD_REDUCTION_FACTOR <= oddBefore;
 }
 
