@@ -83,9 +83,9 @@ export function lineContext(text: string, from = 0, to = text.length): LineConte
 
 /**
  * The number of damage-like characters in text[a, b), each judged with its neighbours (which may lie outside
- * [a, b)) and its line.
+ * [a, b)) and its line; with `rareHan` false, Han characters never count (only other scripts and symbols do).
  */
-export function oddCount(text: string, a: number, b: number, line: LineContext): number {
+export function oddCount(text: string, a: number, b: number, line: LineContext, rareHan = true): number {
   let odd = 0;
   for (let i = a; i < b; i++) {
     const c = text.charCodeAt(i);
@@ -97,6 +97,7 @@ export function oddCount(text: string, a: number, b: number, line: LineContext):
       if (isHan(prev) && isHan(next)) odd++;
       continue;
     }
+    if (!rareHan && isHan(c)) continue;
     if (isOdd(text, i, c, prev, next, line)) odd++;
   }
   return odd;

@@ -406,7 +406,8 @@ function trimCleanEdges(r: Reading, dec: Decoded, a: number, b: number, j0: numb
   const natural = (k0: number, k1: number) => oddCount(dec.text, k0, k1, decLine) <= NATURAL_ODD_SHARE * nonAsciiCount(dec.text, k0, k1);
   const cleanEdge = (i0: number, i1: number, k0: number, k1: number, keep0: number, keep1: number) =>
     oddCount(text, i0, i1, line) === 0 &&
-    oddCount(dec.text, k0, k1, decLine) > 0 &&
+    // Another script or a symbol, not a rarer Han character: Big5 and GBK trade Han for Han (舊 ↔ 侣) at every edge.
+    oddCount(dec.text, k0, k1, decLine, false) > 0 &&
     textLog10P(dec.text, k0, k1).total < textLog10P(text, i0, i1).total - EDGE_TRIM_MARGIN &&
     natural(keep0, keep1);
   for (;;) {

@@ -75,10 +75,10 @@ export function encodingSteps(text: string): Step[] {
  */
 const WINDOWS_LOST = /(?<=[\u3400-\u9fff\uf900-\ufaff\ue000-\uf8ff])\?/g;
 
-function lineSteps(line: string): Step[] {
-  // The work is done on a copy where Windows' ? marks are gaps; offsets are the same, originals the line's own.
-  const text = line.includes('?') ? line.replace(WINDOWS_LOST, '\ufffd') : line;
-  const picked = bestCandidates(text, 0, text.length);
+function lineSteps(text: string): Step[] {
+  // Windows' ? marks read as gaps, on a copy: offsets are the same, originals the line's own.
+  const gapped = text.includes('?') ? text.replace(WINDOWS_LOST, '\ufffd') : text;
+  const picked = bestCandidates(text, 0, text.length, gapped === text ? undefined : gapped);
   const steps: Step[] = [];
   for (const c of picked) {
     let replacement = c.replacement;
@@ -101,8 +101,7 @@ function lineSteps(line: string): Step[] {
       codecs.unshift(inner[0].hypothesis.truth, inner[0].hypothesis.shown);
     }
     if (!isPlausible(replacement, false) || !readsBetter(text, c.start, c.end, replacement, c.vouched === true)) continue;
-    const original = line.slice(c.start, c.end);
-    if (original !== text.slice(c.start, c.end)) lossy = true;
+    const original = text.slice(c.start, c.end);
     steps.push({
       kind: 'encoding',
       start: c.start,
@@ -138,10 +137,22 @@ function readsBetter(text: string, start: number, end: number, replacement: stri
   return oddAfter <= MAX_ODD_SHARE_AFTER * nonAsciiCount(replacement, 0, replacement.length) || oddAfter * ODD_REDUCTION_FACTOR <= oddBefore;
 }
 
-function bestCandidates(text: string, from: number, to: number): Candidate[] {
+/** UTF-8 read as GBK: the one mix-up whose Windows round trip leaves `?` for lost bytes. */
+const UTF8_AS_GBK = BY_SHOWN.get('gbk')!.filter((h) => h.truth === 'utf-8');
+
+/**
+ * `gapped`, when given, is the text with Windows' ? marks as gaps (WINDOWS_LOST), read only under UTF-8 read as
+ * GBK: in Big5 ↔ GBK damage a real ? after a character survives as it is.
+ */
+function bestCandidates(text: string, from: number, to: number, gapped?: string): Candidate[] {
   const all: Candidate[] = [];
   const present = classesPresent(text, from, to);
   const prefix = cumulativeLog10P(text);
+  if (gapped !== undefined) {
+    candidatesFor(gapped, from, to, 'gbk', UTF8_AS_GBK, all, classesPresent(gapped, from, to), cumulativeLog10P(gapped));
+    // What such a candidate reads past was lost, whatever it guessed there.
+    for (const c of all) if (gapped.slice(c.start, c.end) !== text.slice(c.start, c.end)) c.lossy = true;
+  }
   let chosen: Candidate[] = [];
   for (const [shown, hypotheses] of BY_SHOWN) {
     candidatesFor(text, from, to, shown, hypotheses, all, present, prefix);

@@ -285,7 +285,9 @@ function resolveAdjacentBreaks(list: FounderCandidate[]): void {
   for (let k = 1; k < list.length; k++) {
     const a = list[k - 1];
     const b = list[k];
-    if (b.at !== a.at + 1 || !a.punct || !b.punct || a.role !== 'break' || b.role !== 'break') continue;
+    // A single … or — (not a run, decided by its shape) is a mark like a break here: …。 is seldom written.
+    const single = (c: FounderCandidate) => c.role === 'break' || (c.role === 'run' && c.logit !== RUN_LOGIT);
+    if (b.at !== a.at + 1 || !a.punct || !b.punct || !single(a) || !single(b)) continue;
     const next = list[k + 1];
     const colonOpensQuote = b.symbol === '：' && next !== undefined && next.at === b.at + 1 && next.role === 'open';
     if (colonOpensQuote || b.logit > a.logit) a.punct = false;

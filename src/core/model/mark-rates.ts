@@ -10,5 +10,8 @@ export const MARK_RATE: Readonly<Record<string, number>> = {
   '〔': 0.00001, '〕': 0.00001, '［': 0.00001, '］': 0.00001, '【': 0.0002, '】': 0.0002,
   '「': 0.0002, '」': 0.0002, '『': 0.00005, '』': 0.00005, '〈': 0.00005, '〉': 0.00005, '〖': 0.00002, '〗': 0.00002,
   '｛': 0.00002, '｝': 0.00002,
+  // A single … or — (the doubled ones are runs, decided by their shape): an ellipsis closing a sentence, a dash
+  // in a range or an aside.
+  '…': 0.0002, '—': 0.0002,
 };
 
