@@ -4,6 +4,7 @@
  * mojibake, so this is what most text costs. It must let every damaged text through;
  * false alarms only cost time, since the decoder then leaves the text unchanged.
  */
+import { hasCuedColon } from './founder/colon-cue';
 import { isCommonHan } from './model/common-han';
 import { isHanExtA, isKana, isLatinShown, isOddSymbol, isUnifiedHan } from './text-classes';
 import type { Evidence } from './types';
@@ -89,6 +90,7 @@ export function suspectSignals(text: string, evidence?: Evidence): number {
   // A few kana among many Han characters: 浣犲ソ (UTF-8 read as GBK); Japanese has kana everywhere.
   if (kana > 0 && kana * 8 < han && odd > 0) signals |= SUSPECT_ENCODING;
   if (evidence !== undefined && evidence.founderParagraphs > 0 && han > 0) signals |= SUSPECT_FOUNDER;
+  if ((signals & SUSPECT_FOUNDER) === 0 && han > 0 && hasCuedColon(text)) signals |= SUSPECT_FOUNDER;
   return signals;
 }
 

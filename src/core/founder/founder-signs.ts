@@ -5,6 +5,7 @@
  */
 import { hanLog10P, pairPmi } from '../model';
 import { isClauseMark, isHan, isUnifiedHan } from '../text-classes';
+import { isCuedColonAtEnd } from './colon-cue';
 import { founderSymbolOf, PARTNER } from './founder-map';
 import * as W from './founder-weights';
 
@@ -17,7 +18,16 @@ const TELLING_MARKS = new Set(['，', '。', '、', '”']);
 /** Titles that follow a surname (袁老师, 袁先生): the 袁 before them is a name, not a comma. */
 const TITLES = ['老师', '先生', '女士', '小姐', '同志', '教授', '主任', '书记', '院长', '校长', '局长', '部长', '市长', '县长', '经理', '师傅', '医生', '总'];
 
+/** , . ; : ? ! as they stand between Chinese words in half-width text. */
+function isAsciiClauseMark(code: number): boolean {
+  return code === 0x2c || code === 0x2e || code === 0x3b || code === 0x3a || code === 0x3f || code === 0x21;
+}
+
+/** 小 老 大 before a surname make a familiar name (小袁, 老袁): the 袁 is the surname, not a comma. */
+const FAMILIAR_PREFIXES = new Set([0x5c0f, 0x8001, 0x5927]);
+
 export function beforeTitle(text: string, i: number, end: number): boolean {
+  if (FAMILIAR_PREFIXES.has(text.charCodeAt(i - 1)) && !isHan(text.charCodeAt(i - 2))) return true;
   for (const t of TITLES) {
     if (i + 1 + t.length > end || !text.startsWith(t, i + 1)) continue;
     // A one-character title that starts a word with what follows is that word (何时袁总会有: 总会, not 袁总).
@@ -45,7 +55,13 @@ export function paragraphSigns(text: string, start: number, end: number): Paragr
   const signs: ParagraphSigns = { realClauseMarks: 0, freeClauseMarks: 0, candidates: 0, han: 0 };
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
-    if (code < 0x3000) continue;
+    if (code < 0x3000) {
+      // Half-width punctuation set tight between Chinese words is real punctuation too (王某某,袁某某,张某某): the
+      // shift never touches ASCII. Not where a space or Latin text follows (出版物: 我们, 用户, 密码): Chinese
+      // documents mix those with full-width marks the shift does take.
+      if (isAsciiClauseMark(code) && isHan(text.charCodeAt(i - 1)) && isHan(text.charCodeAt(i + 1))) signs.realClauseMarks++;
+      continue;
+    }
     if (isClauseMark(code)) {
       signs.realClauseMarks++;
       continue;
@@ -55,7 +71,7 @@ export function paragraphSigns(text: string, start: number, end: number): Paragr
     const sym = founderSymbolOf(code);
     if (!sym) continue;
     signs.candidates++;
-    if (isFreeMark(text, i, start, end)) signs.freeClauseMarks++;
+    if (isFreeMark(text, i, start, end) || isCuedColonAtEnd(text, i, start, end)) signs.freeClauseMarks++;
   }
   return signs;
 }
