@@ -3,7 +3,8 @@ import { COST_REPLACEMENT, isCommonHan, textLog10P } from '../model';
 import { lineContext, nonAsciiCount, oddCount, type LineContext } from './badness';
 import type { CodecName } from '../codecs';
 import { isAsciiSpace, isChinesePunct, isHalfwidthKana, isHighSurrogate, isLatinShown, isLowSurrogate, isPrivateUse, isUnifiedHan } from '../text-classes';
-import { completeCutChar } from './complete-cut';
+import { completeCutChar, completeUtf8 } from './complete-cut';
+import { DROP_LOG10P, DROPPABLE, errorsAreDrops, LOST_CHAR_LOG10P } from './dropped-bytes';
 import type { Hypothesis } from './hypotheses';
 
 /** A span of the text that re-decodes strictly under one hypothesis, and what the language model thinks of it. */
@@ -290,6 +291,7 @@ function regionsOfRun(r: Reading, hypothesis: Hypothesis, runStart: number, runE
   if (!high) return;
   const dec = decode(hypothesis.truth, bytes, bs, be);
   decoded?.set(bs * BYTE_KEY + be, dec);
+  if (dec.errors.length > 0) droppedBytesCandidate(r, hypothesis, runStart, runEnd, dec);
   // Clean byte regions lie between decode errors.
   let regionStart = bs;
   const errs = dec.errors;
@@ -506,6 +508,48 @@ function addRegion(r: Reading, hypothesis: Hypothesis, runStart: number, runEnd:
   const before = prefix[b] - prefix[a];
   const after = textLog10P(replacement).total;
   out.push({ start: a, end: b, replacement, hypothesis, gain: after - before - hypothesis.cost });
+}
+
+/**
+ * UTF-8 shown as windows-1252 or Latin-1 with dropped bytes (dropped-bytes.ts): when every decode error of the run
+ * is a character the drops truncated, the whole run is one candidate, each truncated character guessed from its
+ * neighbours among the completions the dropped bytes allow (ä¸ + 文 → 中文) or left as U+FFFD. Lossy either way.
+ */
+function droppedBytesCandidate(r: Reading, hypothesis: Hypothesis, runStart: number, runEnd: number, dec: Decoded): void {
+  const dropped = DROPPABLE[hypothesis.shown];
+  if (!dropped || hypothesis.truth !== 'utf-8') return;
+  const { text, from, bytes, byteAt, out } = r;
+  const be = byteAt[runEnd - from];
+  if (!errorsAreDrops(bytes, be, dec.errors)) return;
+  let a = runStart;
+  let b = runEnd;
+  while (a < b && text.charCodeAt(a) < 0x80) a++;
+  while (b > a && text.charCodeAt(b - 1) < 0x80) b--;
+  const j0 = unitAt(dec, byteAt[a - from]);
+  const j1 = unitAt(dec, byteAt[b - from]);
+  if (b <= a || j0 < 0 || j1 < 0) return;
+  let replacement = '';
+  let drops = 0;
+  let e = 0;
+  for (let j = j0; j < j1; j++) {
+    const at = dec.srcAt[j];
+    while (e < dec.errors.length && dec.errors[e] < at) e++;
+    if (dec.text.charCodeAt(j) !== 0xfffd || dec.errors[e] !== at) {
+      replacement += dec.text[j];
+      continue;
+    }
+    drops++;
+    const prev = replacement.length > 0 ? replacement.charCodeAt(replacement.length - 1) : 0;
+    const next = j + 1 < dec.text.length ? dec.text.charCodeAt(j + 1) : 0;
+    replacement += completeUtf8(bytes, at, dec.srcAt[j + 1], prev, next, dropped, true) ?? '\ufffd';
+  }
+  if (!isPlausible(replacement, false)) return;
+  // Each drop costs its own likelihood, and a character it left unreadable a typical character's: not the
+  // model's U+FFFD cost, which is for a decoder that gave up.
+  const [after, lost] = scoreWithoutLoss(replacement, 0, replacement.length);
+  const before = r.prefix[b] - r.prefix[a];
+  const gain = after + lost * LOST_CHAR_LOG10P + drops * DROP_LOG10P[hypothesis.shown]! - before - hypothesis.cost;
+  out.push({ start: a, end: b, replacement, hypothesis, gain, lossy: true });
 }
 
 /**

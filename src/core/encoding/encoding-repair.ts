@@ -46,6 +46,9 @@ const MIN_GLUED_SPAN = 4;
  */
 const MIN_GAIN = 5;
 
+/** A set-off span this short (non-ASCII characters) may be repaired on the model's gain alone (readsBetter). */
+const SHORT_SET_OFF_SPAN = 6;
+
 /** What lossy damage left behind says nothing about whether the rest now reads right. */
 const LOST = /\ufffd/g;
 
@@ -132,7 +135,7 @@ function readsBetter(text: string, start: number, end: number, replacement: stri
   // A piece of damage the rest of its line proves (pick) need not prove itself: it need only read naturally; nor
   // need a short span set off by ASCII (an alt text, a table cell: 璁剧疆 → 设置) whose characters are all too common
   // to look odd, when its repair leaves nothing odd either: the language model's gain (MIN_GAIN) alone decides.
-  const setOff = !isHan(before) && !isKana(before) && !isHan(after) && !isKana(after);
+  const setOff = !isHan(before) && !isKana(before) && !isHan(after) && !isKana(after) && nonAsciiCount(text, start, end) <= SHORT_SET_OFF_SPAN && !replacement.includes('\ufffd');
   if (oddAfter >= oddBefore && !vouched && !(setOff && oddBefore === 0 && oddAfter === 0)) return false;
   return oddAfter <= MAX_ODD_SHARE_AFTER * nonAsciiCount(replacement, 0, replacement.length) || oddAfter * ODD_REDUCTION_FACTOR <= oddBefore;
 }
