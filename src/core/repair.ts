@@ -6,7 +6,7 @@ import { collectEvidence } from './evidence';
 import { founderSteps } from './founder/founder-repair';
 import { SUSPECT_ENCODING, SUSPECT_FOUNDER, suspectSignals } from './gate';
 import { lossySteps } from './lossy';
-import type { Evidence, Hints, RepairResult, Step } from './types';
+import { mergeEvidence, subtractEvidence, type Evidence, type Hints, type RepairResult, type Step } from './types';
 
 export { collectEvidence };
 
@@ -56,7 +56,9 @@ function round(text: string, evidence: Evidence | undefined, hints: Hints | unde
   const mid = steps.length === 0 ? text : applySteps(text, steps);
   const founderSignals = mid === text ? signals : signals | suspectSignals(mid, evidence);
   if (founderSignals & SUSPECT_FOUNDER) {
-    const ev = evidence ?? collectEvidence([mid]);
+    // The evidence speaks of this text as it was; once decoded, it speaks for itself as it now reads (real marks
+    // hidden in mojibake count, a 遥 the decoding brings out too), so a second repair of the output decides alike.
+    const ev = evidence === undefined ? collectEvidence([mid]) : mid === text ? evidence : mergeEvidence(subtractEvidence(evidence, collectEvidence([text])), collectEvidence([mid]));
     // Lines are paragraphs: the unit within which real punctuation speaks for its neighbours.
     const paragraphs = lineSpans(mid).filter(([s, e]) => e > s);
     steps = composeSteps(text, steps, mid, founderSteps(mid, paragraphs, ev, hints));

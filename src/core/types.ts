@@ -89,6 +89,13 @@ export function mergeEvidence(a: Evidence, b: Evidence): Evidence {
   return out;
 }
 
+/** a − b field by field, never below zero: the evidence of a page without one of its texts. */
+export function subtractEvidence(a: Evidence, b: Evidence): Evidence {
+  const out = emptyEvidence();
+  for (const key of Object.keys(out) as (keyof Evidence)[]) out[key] = Math.max(0, (a[key] ?? 0) - (b[key] ?? 0));
+  return out;
+}
+
 export interface Hints {
   /**
    * Where the text came from. `pdf` (e-paper, text copied out of a PDF) makes
