@@ -289,6 +289,8 @@ function resolveAdjacentBreaks(list: FounderCandidate[]): void {
     const single = (c: FounderCandidate) => c.role === 'break' || (c.role === 'run' && c.logit !== RUN_LOGIT);
     if (b.at !== a.at + 1 || !a.punct || !b.punct || !single(a) || !single(b)) continue;
     const next = list[k + 1];
+    // ？！ and ！？ are written together.
+    if ((a.symbol === '？' || a.symbol === '！') && (b.symbol === '？' || b.symbol === '！') && a.symbol !== b.symbol) continue;
     const colonOpensQuote = b.symbol === '：' && next !== undefined && next.at === b.at + 1 && next.role === 'open';
     if (colonOpensQuote || b.logit > a.logit) a.punct = false;
     else b.punct = false;
