@@ -369,9 +369,17 @@ function markContextual(text: string, list: FounderCandidate[], byAt: Map<number
     const prev = c.at > start ? text.charCodeAt(c.at - 1) : -1;
     const next = c.at + 1 < end ? text.charCodeAt(c.at + 1) : -1;
     if (c.role === 'numeric') {
-      const afterDigit = prev >= 0 && isDigit(prev);
+      if (c.symbol === '○') {
+        // The zero of Chinese numerals (一○六七, 卷二○): beside another numeral digit, or between two.
+        c.punct = isChineseNumeral(prev) || (isChineseNumeral(next) && byAt.get(c.at + 1)?.symbol !== '○');
+        continue;
+      }
+      const number = (x: number) => x >= 0 && (isDigit(x) || isChineseNumeral(x) || byAt.get(c.at - 1)?.symbol === '○');
+      const afterDigit = number(prev);
       const infix = '～×÷±＋－／＝＜＞'.includes(c.symbol);
-      c.punct = afterDigit && (!infix || (next >= 0 && isDigit(next)));
+      // ～ spans a range: after a number, before one, or open at its start (？～一一四二, an unknown birth year).
+      const range = c.symbol === '～' && next >= 0 && (isDigit(next) || isChineseNumeral(next)) && (afterDigit || byAt.get(c.at - 1)?.symbol === '？');
+      c.punct = range || (afterDigit && (!infix || (next >= 0 && (isDigit(next) || isChineseNumeral(next)))));
     } else if (c.role === 'indent') {
       // 　　 opens e-paper paragraphs; one 摇 alone at a start is more likely 摇篮 than an indent.
       c.punct = isBlankOrIndentBefore(text, c.at, start, byAt) && (byAt.get(c.at - 1)?.role === 'indent' || byAt.get(c.at + 1)?.role === 'indent');
@@ -384,6 +392,11 @@ function markContextual(text: string, list: FounderCandidate[], byAt: Map<number
       c.punct = rare && atItemStart && next >= 0 && !isAsciiAlnum(next) && !word;
     }
   }
+}
+
+/** The digits of Chinese numerals as years, volumes and dates are written (一九八三, 卷二九): 〇 ○ and 一 to 九, 十. */
+function isChineseNumeral(code: number): boolean {
+  return code === 0x3007 || code === 0x25cb || code === 0x5341 || '一二三四五六七八九'.includes(String.fromCharCode(code));
 }
 
 function isBlankOrIndentBefore(text: string, i: number, start: number, byAt: Map<number, FounderCandidate>): boolean {

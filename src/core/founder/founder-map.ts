@@ -16,8 +16,8 @@ export interface FounderSymbol {
  * - `open` / `close`: paired marks; restored only with their partner.
  * - `run`: marks that come doubled (—— ……); restored in runs of two or more,
  *   single … also by context.
- * - `numeric`: symbols that live next to digits (℃ ％ ～ × ÷ ± ＋ － ／ ＝ ＜ ＞);
- *   restored only there.
+ * - `numeric`: symbols that live next to digits (℃ ％ ～ × ÷ ± ＋ － ／ ＝ ＜ ＞), Chinese
+ *   numerals included (一○六七～一一二七: ○ is their zero); restored only there.
  * - `indent`: the ideographic space, restored only as a paragraph indent.
  * - `enumerator`: ① ⑴ ⒈ ㈠ Ⅰ …: restored only where a list item starts.
  * - `none`: full-width letters and digits and rare symbols whose shifted
@@ -30,7 +30,7 @@ const BREAK = '，。、：；？！·';
 const OPEN = '“‘（《〔［【「『〈〖｛';
 const CLOSE = '”’）》〕］】」』〉〗｝';
 const RUN = '—…';
-const NUMERIC = '℃％～×÷±＋－／＝＜＞‰°′″';
+const NUMERIC = '℃％～×÷±＋－／＝＜＞‰°′″○';
 const INDENT = '\u3000';
 
 function roleOf(symbol: string): FounderRole {
