@@ -62,7 +62,7 @@ function logitOf(
 
   if (c.symbol === '，' && beforeTitle(text, c.at, end)) logit += W.NAME_BEFORE_TITLE;
   if (c.symbol === '？' && !hasQuestionCue(text, c.at, cands)) logit += W.QUESTION_WITHOUT_CUE;
-  if (c.symbol === '、' && orphans(text, c.at, start, end, markAt) === 2) logit += W.LIST_MARK_STRANDING_BOTH;
+  if (c.symbol === '、' && orphans(text, c.at, start, end, markAt) === 2 && !continuesList(text, c.at, start, end, markAt)) logit += W.LIST_MARK_STRANDING_BOTH;
 
   const before = neighbourKind(text, c.at - 1, start, end, cands);
   const after = neighbourKind(text, c.at + 1, start, end, cands);
@@ -91,6 +91,15 @@ function logitOf(
     if (before === 'open') logit += W.BREAK_AFTER_OPEN;
   }
   return logit;
+}
+
+/**
+ * Whether a 、 at i continues a list of single characters: one item back or ahead stands another 、 (real, or a
+ * candidate decided as one): 原、宁尧鄜尧隰诸州 is a list of prefectures, not a name.
+ */
+function continuesList(text: string, i: number, start: number, end: number, markAt: MarkAt): boolean {
+  const isListMark = (j: number) => j >= start && j < end && (text.charCodeAt(j) === 0x3001 || markAt(j));
+  return isListMark(i - 2) || isListMark(i + 2);
 }
 
 /**
@@ -370,8 +379,9 @@ function markContextual(text: string, list: FounderCandidate[], byAt: Map<number
     const next = c.at + 1 < end ? text.charCodeAt(c.at + 1) : -1;
     if (c.role === 'numeric') {
       if (c.symbol === '○') {
-        // The zero of Chinese numerals (一○六七, 卷二○): beside another numeral digit, or between two.
-        c.punct = isChineseNumeral(prev) || (isChineseNumeral(next) && byAt.get(c.at + 1)?.symbol !== '○');
+        // The zero of Chinese numerals (一○六七, 卷二○, 一二○○): beside another numeral digit or zero.
+        const prevZero = byAt.get(c.at - 1)?.symbol === '○' && byAt.get(c.at - 1)!.punct;
+        c.punct = isChineseNumeral(prev) || prevZero || (isChineseNumeral(next) && byAt.get(c.at + 1)?.symbol !== '○');
         continue;
       }
       const number = (x: number) => x >= 0 && (isDigit(x) || isChineseNumeral(x) || byAt.get(c.at - 1)?.symbol === '○');
@@ -380,6 +390,9 @@ function markContextual(text: string, list: FounderCandidate[], byAt: Map<number
       // ～ spans a range: after a number, before one, or open at its start (？～一一四二, an unknown birth year).
       const range = c.symbol === '～' && next >= 0 && (isDigit(next) || isChineseNumeral(next)) && (afterDigit || byAt.get(c.at - 1)?.symbol === '？');
       c.punct = range || (afterDigit && (!infix || (next >= 0 && (isDigit(next) || isChineseNumeral(next)))));
+      // An unknown start of a range is a question mark (（？～一二四三）): a 钥 right before the ～ is one.
+      const before = byAt.get(c.at - 1);
+      if (range && before?.symbol === '？') before.punct = true;
     } else if (c.role === 'indent') {
       // 　　 opens e-paper paragraphs; one 摇 alone at a start is more likely 摇篮 than an indent.
       c.punct = isBlankOrIndentBefore(text, c.at, start, byAt) && (byAt.get(c.at - 1)?.role === 'indent' || byAt.get(c.at + 1)?.role === 'indent');
