@@ -388,14 +388,16 @@ function markContextual(text: string, list: FounderCandidate[], byAt: Map<number
       const afterDigit = number(prev);
       const infix = '～×÷±＋－／＝＜＞'.includes(c.symbol);
       // ～ spans a range: after a number, before one, or open at its start (？～一一四二, an unknown birth year).
-      const range = c.symbol === '～' && next >= 0 && (isDigit(next) || isChineseNumeral(next)) && (afterDigit || byAt.get(c.at - 1)?.symbol === '？');
+      // ...or open at its end after a number (一二一八～？, a year of death nobody knows).
+      const unknownEnd = afterDigit && (next === 0xff1f || (byAt.get(c.at + 1)?.symbol === '？' && byAt.get(c.at + 1)!.punct));
+      const range =
+        c.symbol === '～' && next >= 0 && (((isDigit(next) || isChineseNumeral(next)) && (afterDigit || byAt.get(c.at - 1)?.symbol === '？')) || unknownEnd);
       c.punct = range || (afterDigit && (!infix || (next >= 0 && (isDigit(next) || isChineseNumeral(next)))));
       // An unknown start of a range is a question mark (（？～一二四三）): a 钥 right before the ～ is one.
       const before = byAt.get(c.at - 1);
       if (range && before?.symbol === '？') before.punct = true;
     } else if (c.role === 'indent') {
-      // 　　 opens e-paper paragraphs; one 摇 alone at a start is more likely 摇篮 than an indent.
-      c.punct = isBlankOrIndentBefore(text, c.at, start, byAt) && (byAt.get(c.at - 1)?.role === 'indent' || byAt.get(c.at + 1)?.role === 'indent');
+      c.punct = isIndent(text, c, start, end, byAt);
     } else if (c.role === 'enumerator') {
       // Only list numbers whose shifted character is rare enough not to be a word (淤, not 于 or 余).
       const rare = hanLog10P(c.code) < -4.5;
@@ -410,6 +412,30 @@ function markContextual(text: string, list: FounderCandidate[], byAt: Map<number
 /** The digits of Chinese numerals as years, volumes and dates are written (一九八三, 卷二九): 〇 ○ and 一 to 九, 十. */
 function isChineseNumeral(code: number): boolean {
   return code === 0x3007 || code === 0x25cb || code === 0x5341 || '一二三四五六七八九'.includes(String.fromCharCode(code));
+}
+
+/**
+ * 　 (摇) indents e-paper paragraphs: at a paragraph's start, or after a sentence's end where two paragraphs were
+ * joined (…有传。　张九成诗). A run of them is an indent when the character after the run forms no word with 摇
+ * (摇头, 摇篮, 摇摇欲坠 do); a single one at a paragraph's start only then too, as 摇篮 starts paragraphs.
+ */
+function isIndent(text: string, c: FounderCandidate, start: number, end: number, byAt: Map<number, FounderCandidate>): boolean {
+  let first = c.at;
+  while (first > start && byAt.get(first - 1)?.role === 'indent') first--;
+  let last = c.at;
+  while (last + 1 < end && byAt.get(last + 1)?.role === 'indent') last++;
+  const after = last + 1 < end ? text.charCodeAt(last + 1) : -1;
+  const formsWord = after >= 0 && (pairPmi(c.code, after) ?? 0) > W.WORD_SUPPORT_FLOOR;
+  if (isBlankOrIndentBefore(text, first, start, byAt)) return last > first || (isHan(after) && !formsWord);
+  return afterSentenceEnd(text, first, start, byAt) && isHan(after) && !formsWord;
+}
+
+/** Whether the text before i ends a sentence: 。？！ (real, or a candidate decided as one), maybe behind a closing quote. */
+function afterSentenceEnd(text: string, i: number, start: number, byAt: Map<number, FounderCandidate>): boolean {
+  let j = i - 1;
+  const isMark = (k: number, marks: string) => marks.includes(text[k]) || (byAt.get(k)?.punct === true && marks.includes(byAt.get(k)!.symbol));
+  if (j >= start && isMark(j, '”’）』」')) j--;
+  return j >= start && isMark(j, '。？！');
 }
 
 function isBlankOrIndentBefore(text: string, i: number, start: number, byAt: Map<number, FounderCandidate>): boolean {
