@@ -24,6 +24,8 @@ const SENTENCE_FINAL = '。？！';
 /** The paired marks common enough in running text to be carried across a hard wrap. */
 const ACROSS_MARKS = new Set([...'“”‘’（）《》']);
 const RUN_MIN = 2;
+/** □ marks lost characters of classical texts (□□□); its shifted 阴 doubles as a word (阴阴夏木), never tripled. */
+const RUN_MIN_OF: Readonly<Record<string, number>> = { '□': 3 };
 /** Decisions feed their neighbours' context; three rounds let ：“ settle after a quote is paired. */
 const PASSES = 3;
 /** Runs are decided by their shape alone; this marks them so later passes leave them be. */
@@ -321,7 +323,8 @@ function markRuns(text: string, list: FounderCandidate[], spanOf: Map<FounderCan
     for (let j = c.at - 1; text.charCodeAt(j) === c.code; j--) n++;
     for (let j = c.at + 1; text.charCodeAt(j) === c.code; j++) n++;
     const [start, end] = spanOf.get(c)!;
-    if (n >= RUN_MIN || isSpaced(text, c.at, start, end)) {
+    const min = RUN_MIN_OF[c.symbol];
+    if (min !== undefined ? n >= min : n >= RUN_MIN || isSpaced(text, c.at, start, end)) {
       c.punct = true;
       c.logit = RUN_LOGIT;
     }

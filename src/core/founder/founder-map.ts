@@ -15,7 +15,8 @@ export interface FounderSymbol {
  * - `break`: clause punctuation (，。、：；？！·); decided by context.
  * - `open` / `close`: paired marks; restored only with their partner.
  * - `run`: marks that come doubled (—— ……); restored in runs of two or more,
- *   single … also by context.
+ *   single … also by context; □, which stands for each lost character of a classical text, in runs of three
+ *   or more (阴阴 is a word).
  * - `numeric`: symbols that live next to digits (℃ ％ ～ × ÷ ± ＋ － ／ ＝ ＜ ＞), Chinese
  *   numerals included (一○六七～一一二七: ○ is their zero); restored only there.
  * - `indent`: the ideographic space, restored only as a paragraph indent.
@@ -29,7 +30,7 @@ export type FounderRole = 'break' | 'open' | 'close' | 'run' | 'numeric' | 'inde
 const BREAK = '，。、：；？！·';
 const OPEN = '“‘（《〔［【「『〈〖｛';
 const CLOSE = '”’）》〕］】」』〉〗｝';
-const RUN = '—…';
+const RUN = '—…□';
 const NUMERIC = '℃％～×÷±＋－／＝＜＞‰°′″○';
 const INDENT = '\u3000';
 
