@@ -1,10 +1,11 @@
 /** Loading the dev set copied into the tests, filtering it by kind, and running the engine over it. */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { repair, type Hints, type RepairResult } from '../../src/core/index';
 import type { DevCase } from './devset-metrics';
+import { repoRoot } from './repo-root';
 
-export const DEVSET_PATH = fileURLToPath(new URL('../../tests/fixtures/devset.jsonl', import.meta.url));
+export const DEVSET_PATH = join(repoRoot(import.meta.url), 'tests', 'fixtures', 'devset.jsonl');
 
 export function loadDevset(path: string = DEVSET_PATH): DevCase[] {
   return readFileSync(path, 'utf8')
