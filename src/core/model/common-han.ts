@@ -7,6 +7,12 @@ import { COMMON_HAN_BASE, COMMON_HAN_BITMAP } from './common-han.generated';
 
 let bits: Uint8Array | undefined;
 
+/** The bitmap itself, bit (code - COMMON_HAN_BASE) set for common characters: the gate's hot loop reads it inline. */
+export function commonHanBits(): Uint8Array {
+  return (bits ??= decodeBase64(COMMON_HAN_BITMAP));
+}
+export { COMMON_HAN_BASE };
+
 /** True for a BMP code point in the common Han set; astral and non-Han code points are never common. */
 export function isCommonHan(code: number): boolean {
   const i = code - COMMON_HAN_BASE;
