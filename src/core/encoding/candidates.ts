@@ -80,7 +80,7 @@ function withFourByteBreaks(unmappable: number[], byteAt: Uint32Array, from: num
  * text[from, to) as the bytes one shown decoder would have read it from: one re-encoding serves every
  * hypothesis with that decoder, and every function below reads from it.
  */
-interface Reading {
+export interface Reading {
   text: string;
   from: number;
   to: number;
@@ -98,36 +98,33 @@ interface Reading {
 }
 
 /**
- * Every maximal span of text[from, to) that the `shown` decoder could have produced
- * from bytes that decode without error as `truth`, with pure-ASCII edges trimmed
- * (ASCII bytes read the same in every codec here, so they need no repair).
+ * text[from, to) as the `shown` decoder would have read it from bytes, ready for candidatesOf; null when the text
+ * shows nothing that decoder produces (SHOWN_NEEDS), so no hypothesis with it can apply.
  */
-export function candidatesFor(
-  text: string,
-  from: number,
-  to: number,
-  shown: CodecName,
-  hypotheses: readonly Hypothesis[],
-  out: Candidate[],
-  present: number,
-  prefix: Float64Array,
-): void {
-  if ((SHOWN_NEEDS[shown] & present) === 0) return;
+export function readingFor(text: string, from: number, to: number, shown: CodecName, present: number, prefix: Float64Array, out: Candidate[]): Reading | null {
+  if ((SHOWN_NEEDS[shown] & present) === 0) return null;
   const enc = reEncode(shown, text, from, to);
   const unmappable = shown === 'gbk' ? withFourByteBreaks(enc.unmappable, enc.byteAt, from, to) : enc.unmappable;
-  const r: Reading = { text, from, to, bytes: enc.bytes, byteAt: enc.byteAt, unmappable, prefix, out, line: lineContext(text, from, to) };
+  return { text, from, to, bytes: enc.bytes, byteAt: enc.byteAt, unmappable, prefix, out, line: lineContext(text, from, to) };
+}
+
+/**
+ * Every maximal span of the reading's text that its decoder could have produced from bytes that decode without
+ * error as one hypothesis' `truth`, with pure-ASCII edges trimmed (ASCII bytes read the same in every codec here,
+ * so they need no repair), added to the reading's `out`.
+ */
+export function candidatesOf(r: Reading, hypothesis: Hypothesis): void {
+  const { text, from, to, unmappable } = r;
   const lossy = text.includes('\ufffd', from);
   // Lossy text is read twice, strictly and across gaps: the second pass reuses the first one's decodes.
-  const decoded = lossy ? hypotheses.map(() => new Map<number, Decoded>()) : undefined;
+  const decoded = lossy ? new Map<number, Decoded>() : undefined;
   let runStart = from;
   for (let k = 0; k <= unmappable.length; k++) {
     const runEnd = k < unmappable.length ? unmappable[k] : to;
-    if (runEnd > runStart) {
-      for (let i = 0; i < hypotheses.length; i++) regionsOfRun(r, hypotheses[i], runStart, runEnd, decoded?.[i]);
-    }
+    if (runEnd > runStart) regionsOfRun(r, hypothesis, runStart, runEnd, decoded);
     if (k < unmappable.length) runStart = afterUnit(text, runEnd);
   }
-  if (decoded) for (let i = 0; i < hypotheses.length; i++) lossySegments(r, hypotheses[i], decoded[i]);
+  if (decoded) lossySegments(r, hypothesis, decoded);
 }
 
 /** The index after the character at i (a surrogate pair is listed once, by its high half; a lone half is one unit). */

@@ -52,39 +52,53 @@ const ANY_CONTINUATION = Uint8Array.from({ length: 0x40 }, (_, i) => 0x80 + i);
  */
 export function completeUtf8(bytes: Uint8Array, at: number, end: number, prev: number, next: number, missing: Uint8Array, anywhere: boolean): string | null {
   const lead = bytes[at];
+  // Four-byte characters are astral, and astral characters are never guessed.
   const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc2 ? 2 : 0;
   const have = end - at;
-  if (need === 0 || have >= need || need - have > 2) return null;
+  if (need === 0 || need === 4 || have >= need) return null;
   for (let i = at + 1; i < end; i++) if ((bytes[i] & 0xc0) !== 0x80) return null;
-  const present = Array.from(bytes.subarray(at + 1, end));
-  let best = -Infinity;
-  let second = -Infinity;
-  let bestCode = 0;
-  const seen = new Set<number>();
-  const consider = (cont: number[]) => {
-    let code = need === 2 ? lead & 0x1f : need === 3 ? lead & 0x0f : lead & 0x07;
-    for (const b of cont) code = (code << 6) | (b & 0x3f);
-    // Overlong forms and surrogates are not characters a UTF-8 encoder writes; astral ones are never guessed.
-    if (seen.has(code) || code < (need === 2 ? 0x80 : need === 3 ? 0x800 : 0x10000) || isSurrogate(code) || code > 0xffff) return;
-    seen.add(code);
-    if (!isGuessable(code)) return;
-    const s = contextScore(code, prev, next);
-    if (s > best) {
-      second = best;
-      best = s;
-      bestCode = code;
-    } else if (s > second) second = s;
-  };
-  // Insert the missing bytes at every place among the continuation bytes that survived, in order.
-  const insert = (cont: number[], left: number, from: number) => {
-    if (left === 0) {
-      consider(cont);
-      return;
+  // The smallest code point a sequence of this length may encode: shorter forms are overlong.
+  const pick = new Guess(prev, next, need === 2 ? 0x80 : 0x800);
+  // Every completion, the missing bytes inserted among the surviving ones in order (only appended unless
+  // `anywhere`); each is a distinct character but one: a survivor c with a missing byte equal to it, cc, comes from
+  // both places, and is counted once.
+  if (need === 2) {
+    for (const b of missing) pick.consider(((lead & 0x1f) << 6) | (b & 0x3f));
+  } else if (have === 1) {
+    for (const b1 of missing) for (const b2 of missing) pick.consider(((lead & 0x0f) << 12) | ((b1 & 0x3f) << 6) | (b2 & 0x3f));
+  } else {
+    const c = bytes[at + 1];
+    for (const b of missing) {
+      pick.consider(((lead & 0x0f) << 12) | ((c & 0x3f) << 6) | (b & 0x3f));
+      if (anywhere && b !== c) pick.consider(((lead & 0x0f) << 12) | ((b & 0x3f) << 6) | (c & 0x3f));
     }
-    for (let pos = anywhere ? from : cont.length; pos <= cont.length; pos++) {
-      for (const b of missing) insert([...cont.slice(0, pos), b, ...cont.slice(pos)], left - 1, pos + 1);
-    }
-  };
-  insert(present, need - have, 0);
-  return best > -Infinity && best - second >= GUESS_MARGIN ? String.fromCharCode(bestCode) : null;
+  }
+  return pick.result();
+}
+
+/** The best and runner-up scores among completions: the guess stands only if it wins by GUESS_MARGIN. */
+class Guess {
+  private best = -Infinity;
+  private second = -Infinity;
+  private bestCode = 0;
+  constructor(
+    private readonly prev: number,
+    private readonly next: number,
+    private readonly min: number,
+  ) {}
+
+  consider(code: number): void {
+    // Overlong forms and surrogates are not characters a UTF-8 encoder writes.
+    if (code < this.min || isSurrogate(code) || !isGuessable(code)) return;
+    const s = contextScore(code, this.prev, this.next);
+    if (s > this.best) {
+      this.second = this.best;
+      this.best = s;
+      this.bestCode = code;
+    } else if (s > this.second) this.second = s;
+  }
+
+  result(): string | null {
+    return this.best > -Infinity && this.best - this.second >= GUESS_MARGIN ? String.fromCharCode(this.bestCode) : null;
+  }
 }

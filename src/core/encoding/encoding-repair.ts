@@ -5,7 +5,7 @@ import { SUSPECT_ENCODING, mayShowEncodingDamage, suspectSignals } from '../gate
 import type { Step } from '../types';
 import { isHan, isKana } from '../text-classes';
 import { lineContext, nonAsciiCount, oddCount } from './badness';
-import { candidatesFor, classesPresent, isPlausible, type Candidate } from './candidates';
+import { candidatesOf, classesPresent, isPlausible, readingFor, type Candidate } from './candidates';
 import { cumulativeLog10P } from '../model';
 import { BY_SHOWN, MAX_LAYERS } from './hypotheses';
 
@@ -152,19 +152,29 @@ function bestCandidates(text: string, from: number, to: number, gapped?: string)
   const present = classesPresent(text, from, to);
   const prefix = cumulativeLog10P(text);
   if (gapped !== undefined) {
-    candidatesFor(gapped, from, to, 'gbk', UTF8_AS_GBK, all, classesPresent(gapped, from, to), cumulativeLog10P(gapped));
+    const r = readingFor(gapped, from, to, 'gbk', classesPresent(gapped, from, to), cumulativeLog10P(gapped), all);
+    if (r) for (const h of UTF8_AS_GBK) candidatesOf(r, h);
     // What such a candidate reads past was lost, whatever it guessed there.
     for (const c of all) if (gapped.slice(c.start, c.end) !== text.slice(c.start, c.end)) c.lossy = true;
   }
   let chosen: Candidate[] = [];
   for (const [shown, hypotheses] of BY_SHOWN) {
-    candidatesFor(text, from, to, shown, hypotheses, all, present, prefix);
-    chosen = pick(all);
-    // Decoders are tried commonest first; once the picked repairs leave text the cheap scan
-    // calls natural, rarer decoders could only compete with a repair that already reads right.
-    if (chosen.length > 0 && chosen.every((c) => c.gain >= CONFIDENT_GAIN) && (suspectSignals(applySteps(text, chosen).replace(LOST, '')) & SUSPECT_ENCODING) === 0) break;
+    const r = readingFor(text, from, to, shown, present, prefix, all);
+    if (!r) continue;
+    for (const h of hypotheses) {
+      candidatesOf(r, h);
+      chosen = pick(all);
+      // Hypotheses are tried commonest first; once the picked repairs leave text the cheap scan calls natural,
+      // rarer ones could only compete with a repair that already reads right.
+      if (settled(text, chosen)) return chosen;
+    }
   }
   return chosen;
+}
+
+/** Every picked repair confident, and the text they leave natural to the cheap scan (what U+FFFD lost aside). */
+function settled(text: string, chosen: readonly Candidate[]): boolean {
+  return chosen.length > 0 && chosen.every((c) => c.gain >= CONFIDENT_GAIN) && (suspectSignals(applySteps(text, chosen).replace(LOST, '')) & SUSPECT_ENCODING) === 0;
 }
 
 /**
