@@ -5,20 +5,19 @@
  */
 import type { Extent } from '../types';
 
-const LINE_BREAK = /\r\n?|\n/g;
-
 /**
  * [start, end) of every line's content from `from` on, without its line break (\n, \r\n or \r); blank lines
- * included, no empty tail after a final line break.
+ * included, no empty tail after a final line break. A plain loop: the engine asks this of every paragraph.
  */
 export function lineSpans(text: string, from = 0): Extent[] {
   const spans: Extent[] = [];
   let at = from;
-  const re = new RegExp(LINE_BREAK);
-  re.lastIndex = from;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    spans.push([at, m.index]);
-    at = m.index + m[0].length;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x0a && c !== 0x0d) continue;
+    spans.push([at, i]);
+    if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
+    at = i + 1;
   }
   if (at < text.length) spans.push([at, text.length]);
   return spans;

@@ -18,6 +18,11 @@ export interface FounderCandidate {
   role: FounderRole;
   logit: number;
   punct: boolean;
+  /** log10 odds of the mark against the character before any context (the mark's rate over the character's); -Infinity for marks never weighed. */
+  prior: number;
+  /** The paragraph (or sentence) it is decided in. */
+  start: number;
+  end: number;
 }
 
 const SENTENCE_FINAL = '。？！';
@@ -56,9 +61,8 @@ function logitOf(
   cands: Map<number, FounderCandidate>,
   markAt: MarkAt,
 ): number {
-  const rate = W.MARK_RATE[c.symbol];
-  if (rate === undefined) return -Infinity;
-  let logit = Math.log10(rate) - hanLog10P(c.code);
+  if (c.prior === -Infinity) return -Infinity;
+  let logit = c.prior;
   const support = wordSupport(text, c.at, start, end, markAt);
   if (support > W.WORD_SUPPORT_FLOOR) logit -= W.WORD_SUPPORT_WEIGHT * support;
 
@@ -204,7 +208,8 @@ const REAL_PARTNERS: Readonly<Record<string, readonly [string, string]>> = {
  * ((但这个问题…特有的）), and the shift leaves ASCII alone, so a shifted ） may close a real (. Looks back from a
  * closer (forward from an opener) for a partner its own kind has not already used.
  */
-function hasRealPartner(text: string, c: FounderCandidate, [start, end]: Extent): boolean {
+function hasRealPartner(text: string, c: FounderCandidate): boolean {
+  const { start, end } = c;
   const kinds = REAL_PARTNERS[c.symbol];
   if (!kinds) return false;
   const [partner, same] = kinds;
@@ -230,22 +235,21 @@ function hasRealPartner(text: string, c: FounderCandidate, [start, end]: Extent)
 export function decideParagraphs(text: string, paragraphs: readonly Extent[], wrappedPairs = false): FounderCandidate[] {
   const list: FounderCandidate[] = [];
   const byAt = new Map<number, FounderCandidate>();
-  const spanOf = new Map<FounderCandidate, Extent>();
   for (const span of paragraphs) {
     for (let i = span[0]; i < span[1]; i++) {
       const code = text.charCodeAt(i);
       if (!isUnifiedHan(code)) continue;
       const sym = founderSymbolOf(code);
       if (!sym || sym.role === 'none') continue;
-      const c: FounderCandidate = { at: i, code, symbol: sym.symbol, role: sym.role, logit: -Infinity, punct: false };
+      const prior = sym.logRate === undefined ? -Infinity : sym.logRate - hanLog10P(code);
+      const c: FounderCandidate = { at: i, code, symbol: sym.symbol, role: sym.role, logit: -Infinity, punct: false, prior, start: span[0], end: span[1] };
       list.push(c);
       byAt.set(i, c);
-      spanOf.set(c, span);
     }
   }
   if (list.length === 0) return list;
 
-  markRuns(text, list, spanOf);
+  markRuns(text, list);
   // One closure for the whole decision, not one per candidate: this runs for every page.
   const markAt: MarkAt = (i) => byAt.get(i)?.punct === true;
   const paired = list.filter((c) => c.role === 'open' || c.role === 'close');
@@ -263,18 +267,17 @@ export function decideParagraphs(text: string, paragraphs: readonly Extent[], wr
     for (const c of list) {
       if (c.role === 'run' && c.logit === RUN_LOGIT) continue;
       if (c.role === 'numeric' || c.role === 'indent' || c.role === 'enumerator') continue;
-      const [start, end] = spanOf.get(c)!;
-      c.logit = logitOf(text, c, start, end, byAt, markAt);
+      c.logit = logitOf(text, c, c.start, c.end, byAt, markAt);
     }
     const matched = matchPairs(paired, across);
-    for (const c of paired) if (!matched.has(c.at) && hasRealPartner(text, c, spanOf.get(c)!)) matched.add(c.at);
+    for (const c of paired) if (!matched.has(c.at) && hasRealPartner(text, c)) matched.add(c.at);
     for (const c of paired) c.logit += matched.has(c.at) ? W.PAIR_MATCHED : W.PAIR_UNMATCHED;
     for (const c of list) if (c.logit !== RUN_LOGIT) c.punct = c.logit > 0;
     resolveAdjacentBreaks(list);
   }
   // Pairs stand or fall together: a quote whose partner stayed a character stays one too.
   const finalPairs = matchPairs(paired.filter((c) => c.punct), across);
-  for (const c of paired) if (c.punct && !finalPairs.has(c.at) && !hasRealPartner(text, c, spanOf.get(c)!)) c.punct = false;
+  for (const c of paired) if (c.punct && !finalPairs.has(c.at) && !hasRealPartner(text, c)) c.punct = false;
 
   // Candidates are in text order, so each paragraph's are one slice of the list.
   let k = 0;
@@ -316,13 +319,13 @@ function isSpaced(text: string, at: number, start: number, end: number): boolean
  * —— and …… come doubled: a run of two or more 要 or 噎 is the mark; so is a lone one
  * standing between spaces ("源码包” — 是指"), where no word can hold it.
  */
-function markRuns(text: string, list: FounderCandidate[], spanOf: Map<FounderCandidate, Extent>): void {
+function markRuns(text: string, list: FounderCandidate[]): void {
   for (const c of list) {
     if (c.role !== 'run') continue;
     let n = 1;
     for (let j = c.at - 1; text.charCodeAt(j) === c.code; j--) n++;
     for (let j = c.at + 1; text.charCodeAt(j) === c.code; j++) n++;
-    const [start, end] = spanOf.get(c)!;
+    const { start, end } = c;
     const min = RUN_MIN_OF[c.symbol];
     if (min !== undefined ? n >= min : n >= RUN_MIN || isSpaced(text, c.at, start, end)) {
       c.punct = true;

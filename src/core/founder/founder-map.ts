@@ -1,3 +1,4 @@
+import { MARK_RATE } from '../model/mark-rates';
 import { FOUNDER_PAIRS } from './founder-map.generated';
 
 /**
@@ -9,6 +10,8 @@ export interface FounderSymbol {
   symbol: string;
   /** How the engine may restore it; see FOUNDER_ROLE_OF. */
   role: FounderRole;
+  /** log10 of the mark's rate in running text (MARK_RATE), computed once: undefined for marks the decision never weighs. */
+  logRate: number | undefined;
 }
 
 /**
@@ -63,7 +66,8 @@ function build(): Uint16Array {
   index = new Uint16Array(0x10000);
   for (let i = 0; i < FOUNDER_PAIRS.length; i += 2) {
     const symbol = FOUNDER_PAIRS[i + 1];
-    symbols.push({ symbol, role: roleOf(symbol) });
+    const rate = MARK_RATE[symbol];
+    symbols.push({ symbol, role: roleOf(symbol), logRate: rate === undefined ? undefined : Math.log10(rate) });
     index[FOUNDER_PAIRS.charCodeAt(i)] = symbols.length;
   }
   return index;

@@ -26,8 +26,12 @@ function isAsciiClauseMark(code: number): boolean {
 /** 小 老 大 before a surname make a familiar name (小袁, 老袁): the 袁 is the surname, not a comma. */
 const FAMILIAR_PREFIXES = new Set([0x5c0f, 0x8001, 0x5927]);
 
+/** The first characters of TITLES: most candidates are followed by none of them, and need no string comparison. */
+const TITLE_STARTS = new Set(TITLES.map((t) => t.charCodeAt(0)));
+
 export function beforeTitle(text: string, i: number, end: number): boolean {
   if (FAMILIAR_PREFIXES.has(text.charCodeAt(i - 1)) && !isHan(text.charCodeAt(i - 2))) return true;
+  if (!TITLE_STARTS.has(text.charCodeAt(i + 1))) return text.charCodeAt(i - 1) === 0x59d3;
   for (const t of TITLES) {
     if (i + 1 + t.length > end || !text.startsWith(t, i + 1)) continue;
     // A one-character title that starts a word with what follows is that word (何时袁总会有: 总会, not 袁总).
@@ -85,7 +89,7 @@ export function isFreeMark(text: string, i: number, start: number, end: number):
   const code = text.charCodeAt(i);
   const sym = founderSymbolOf(code);
   if (!sym || !TELLING_MARKS.has(sym.symbol) || i <= start || beforeTitle(text, i, end)) return false;
-  const odds = Math.log10(W.MARK_RATE[sym.symbol]) - hanLog10P(code) - W.WORD_SUPPORT_WEIGHT * wordSupport(text, i, start, end, NO_MARKS);
+  const odds = sym.logRate! - hanLog10P(code) - W.WORD_SUPPORT_WEIGHT * wordSupport(text, i, start, end, NO_MARKS);
   return odds > W.FREE_MARK_LOGIT;
 }
 
@@ -125,7 +129,7 @@ export function unpairedMarks(text: string, start: number, end: number): [number
     const code = text.charCodeAt(i);
     if (!isUnifiedHan(code)) continue;
     const sym = founderSymbolOf(code);
-    if (!sym || W.MARK_RATE[sym.symbol] === undefined) continue;
+    if (!sym || sym.logRate === undefined) continue;
     if (sym.role === 'open') depth.set(sym.symbol, (depth.get(sym.symbol) ?? 0) + 1);
     else if (sym.role === 'close') {
       const open = PARTNER.get(sym.symbol)!;
