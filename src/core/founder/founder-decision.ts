@@ -272,8 +272,12 @@ export function decideParagraphs(text: string, paragraphs: readonly Extent[], wr
     const matched = matchPairs(paired, across);
     for (const c of paired) if (!matched.has(c.at) && hasRealPartner(text, c)) matched.add(c.at);
     for (const c of paired) c.logit += matched.has(c.at) ? W.PAIR_MATCHED : W.PAIR_UNMATCHED;
+    const before = list.map((c) => c.punct);
     for (const c of list) if (c.logit !== RUN_LOGIT) c.punct = c.logit > 0;
     resolveAdjacentBreaks(list);
+    // A pass sees its neighbours' decisions and nothing else that changes: when none changed, the next pass
+    // would compute the same odds and decide alike.
+    if (list.every((c, k) => c.punct === before[k])) break;
   }
   // Pairs stand or fall together: a quote whose partner stayed a character stays one too.
   const finalPairs = matchPairs(paired.filter((c) => c.punct), across);
