@@ -31,7 +31,8 @@ export function isDamagedParagraph(
   if (hints?.founder === 'off') return false;
   if (signs.candidates === 0) return false;
   if (hints?.founder === 'force') return true;
-  const { realClauseMarks: real, freeClauseMarks: free } = signs;
+  const { realClauseMarks: real } = signs;
+  const free = signs.freeClauseMarks + signs.freePairMarks;
   if (real === 0) {
     const pageMostlyClean = evidence !== undefined && evidence.realPunct > CLEAN_PAGE_RATIO * Math.max(1, evidence.founderCommaStop);
     const needed = (pageMostlyClean && hints?.source !== 'pdf') || cleanNeighbours ? 2 : 1;

@@ -50,13 +50,20 @@ export interface ParagraphSigns {
   realClauseMarks: number;
   /** Shifted ，。、 (袁遥尧) that form no word with their neighbours. */
   freeClauseMarks: number;
+  /**
+   * Marks of shifted pairs that enclose a short stretch and form no word on either side (腋查找夜 for 「查找」,
+   * 叶虞美人曳 for 《虞美人》): two per pair. Counted apart from the free clause marks, which page evidence weighs.
+   */
+  freePairMarks: number;
   /** Any candidate character at all. */
   candidates: number;
   han: number;
 }
 
 export function paragraphSigns(text: string, start: number, end: number): ParagraphSigns {
-  const signs: ParagraphSigns = { realClauseMarks: 0, freeClauseMarks: 0, candidates: 0, han: 0 };
+  const signs: ParagraphSigns = { realClauseMarks: 0, freeClauseMarks: 0, freePairMarks: 0, candidates: 0, han: 0 };
+  let openAt = -1;
+  let openSymbol = '';
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
     if (code < 0x3000) {
@@ -76,9 +83,23 @@ export function paragraphSigns(text: string, start: number, end: number): Paragr
     if (!sym) continue;
     signs.candidates++;
     if (isFreeMark(text, i, start, end) || isCuedColonAtEnd(text, i, start, end)) signs.freeClauseMarks++;
+    if (sym.role === 'open' && PAIR_SIGN_MARKS.has(sym.symbol)) {
+      if (wordSupport(text, i, start, end, NO_MARKS) <= W.WORD_SUPPORT_FLOOR) {
+        openAt = i;
+        openSymbol = sym.symbol;
+      }
+    } else if (sym.role === 'close' && openAt >= 0 && PARTNER.get(sym.symbol) === openSymbol) {
+      if (i - openAt - 1 >= 1 && i - openAt - 1 <= PAIR_SIGN_MAX_INSIDE && wordSupport(text, i, start, end, NO_MARKS) <= W.WORD_SUPPORT_FLOOR) signs.freePairMarks += 2;
+      openAt = -1;
+    }
   }
   return signs;
 }
+
+/** Quotes, titles and corner brackets: the pairs whose shifted forms enclose words and names in running text. */
+const PAIR_SIGN_MARKS = new Set(['“', '《', '「', '『', '（']);
+/** A title or quotation this short (characters inside) is one a reader sees as a pair; longer, chance pairs. */
+const PAIR_SIGN_MAX_INSIDE = 20;
 
 /**
  * Whether the character at i of the paragraph [start, end) is a free telling mark: a shifted ，。、” (袁遥尧冶)
