@@ -1,10 +1,23 @@
 /**
- * Minimal base64 decoder for the generated model tables. Written out instead of using `atob` or `Buffer` so the core
- * stays free of host APIs (it runs in content scripts, workers, the CLI and tests alike).
+ * Base64 decoder for the generated tables. `atob` is a global of every host the core runs in (browsers, workers,
+ * Node 16+) and native, several times faster than a loop in JavaScript over the ~700 KB of tables a decoder unpacks
+ * on first use; the written-out loop stays for a host without it.
  */
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 export function decodeBase64(text: string): Uint8Array {
+  const atob = (globalThis as { atob?: (s: string) => string }).atob;
+  if (typeof atob === 'function') {
+    const binary = atob(text);
+    const out = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+    return out;
+  }
+  return decodeBase64Loop(text);
+}
+
+/** The same in plain JavaScript. */
+export function decodeBase64Loop(text: string): Uint8Array {
   const lookup = new Int8Array(128).fill(-1);
   for (let i = 0; i < ALPHABET.length; i++) lookup[ALPHABET.charCodeAt(i)] = i;
   let len = text.length;
