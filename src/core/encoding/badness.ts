@@ -81,6 +81,61 @@ export function lineContext(text: string, from = 0, to = text.length): LineConte
   return { japanese: kanaRun && kana * 8 >= han, cjk: han + kana >= 2 };
 }
 
+/** What lineContext needs of a line, so the context of the line with one span replaced costs only the span. */
+export interface LineSummary {
+  kana: number;
+  han: number;
+  /** Where the first and the last two adjacent kana end (index of the second), or -1. */
+  firstPair: number;
+  lastPair: number;
+}
+
+export function summarizeLine(text: string): LineSummary {
+  const sum: LineSummary = { kana: 0, han: 0, firstPair: -1, lastPair: -1 };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isKana(c)) {
+      sum.kana++;
+      if (i > 0 && isKana(text.charCodeAt(i - 1))) {
+        if (sum.firstPair < 0) sum.firstPair = i;
+        sum.lastPair = i;
+      }
+    } else if (isHan(c) || isHangul(c)) sum.han++;
+  }
+  return sum;
+}
+
+/**
+ * lineContext of text with [start, end) replaced by `replacement`, from the line's summary: the same answer as
+ * building the repaired line and scanning it, in time of the span (readsBetter asks it of every picked repair).
+ */
+export function contextWithReplacement(sum: LineSummary, text: string, start: number, end: number, replacement: string): LineContext {
+  const span = lineCounts(text, start, end);
+  const put = lineCounts(replacement, 0, replacement.length);
+  const kana = sum.kana - span.kana + put.kana;
+  const han = sum.han - span.han + put.han;
+  const kanaAt = (i: number) => i >= 0 && i < text.length && isKana(text.charCodeAt(i));
+  const n = replacement.length;
+  let kanaRun = put.pair || (sum.firstPair >= 0 && sum.firstPair <= start - 1) || (sum.lastPair >= 0 && sum.lastPair - 1 >= end);
+  if (n > 0) kanaRun ||= (kanaAt(start - 1) && isKana(replacement.charCodeAt(0))) || (isKana(replacement.charCodeAt(n - 1)) && kanaAt(end));
+  else kanaRun ||= kanaAt(start - 1) && kanaAt(end);
+  return { japanese: kanaRun && kana * 8 >= han, cjk: han + kana >= 2 };
+}
+
+function lineCounts(text: string, from: number, to: number): { kana: number; han: number; pair: boolean } {
+  let kana = 0;
+  let han = 0;
+  let pair = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (isKana(c)) {
+      kana++;
+      if (i > from && isKana(text.charCodeAt(i - 1))) pair = true;
+    } else if (isHan(c) || isHangul(c)) han++;
+  }
+  return { kana, han, pair };
+}
+
 /**
  * The number of damage-like characters in text[a, b), each judged with its neighbours (which may lie outside
  * [a, b)) and its line; with `rareHan` false, Han characters never count (only other scripts and symbols do).

@@ -4,7 +4,7 @@ import { offsetSteps } from '../document/offset-steps';
 import { SUSPECT_ENCODING, mayShowEncodingDamage, suspectSignals } from '../gate';
 import type { Step } from '../types';
 import { isHan, isKana } from '../text-classes';
-import { lineContext, nonAsciiCount, oddCount } from './badness';
+import { contextWithReplacement, lineContext, nonAsciiCount, oddCount, summarizeLine, type LineContext, type LineSummary } from './badness';
 import { candidatesOf, classesPresent, isPlausible, readingFor, type Candidate } from './candidates';
 import { cumulativeLog10P } from '../model';
 import { BY_SHOWN, MAX_LAYERS } from './hypotheses';
@@ -83,6 +83,7 @@ function lineSteps(text: string): Step[] {
   const gapped = text.includes('?') ? text.replace(WINDOWS_LOST, '\ufffd') : text;
   const picked = bestCandidates(text, 0, text.length, gapped === text ? undefined : gapped);
   const steps: Step[] = [];
+  const line = new LineOf(text);
   for (const c of picked) {
     let replacement = c.replacement;
     const codecs = [c.hypothesis.truth, c.hypothesis.shown];
@@ -103,7 +104,7 @@ function lineSteps(text: string): Step[] {
       replacement = applySteps(replacement, inner);
       codecs.unshift(inner[0].hypothesis.truth, inner[0].hypothesis.shown);
     }
-    if (!isPlausible(replacement, false) || !readsBetter(text, c.start, c.end, replacement, c.vouched === true)) continue;
+    if (!isPlausible(replacement, false) || !readsBetter(text, c.start, c.end, replacement, c.vouched === true, line)) continue;
     const original = text.slice(c.start, c.end);
     steps.push({
       kind: 'encoding',
@@ -124,20 +125,35 @@ function lineSteps(text: string): Step[] {
  * span had, and at most MAX_ODD_SHARE_AFTER of its characters or a third of what it had, judged in the line's own context; and a short
  * span needs ASCII or a line edge around it (MIN_GLUED_SPAN).
  */
-function readsBetter(text: string, start: number, end: number, replacement: string, vouched: boolean): boolean {
+function readsBetter(text: string, start: number, end: number, replacement: string, vouched: boolean, line: LineOf): boolean {
   const before = start > 0 ? text.charCodeAt(start - 1) : 0x20;
   const after = end < text.length ? text.charCodeAt(end) : 0x20;
   if (!vouched && nonAsciiCount(text, start, end) < MIN_GLUED_SPAN && (isHan(before) || isKana(before) || isHan(after) || isKana(after))) return false;
-  // Each side judged in its own line: the text as it stands, and as it reads repaired.
-  const oddBefore = oddCount(text, start, end, lineContext(text));
-  const repaired = text.slice(0, start) + replacement + text.slice(end);
-  const oddAfter = oddCount(repaired, start, start + replacement.length, lineContext(repaired));
+  // Each side judged in its own line: the text as it stands, and as it reads repaired. Oddness looks one character
+  // to each side, so the repaired line is needed only as the replacement between its two neighbours.
+  const oddBefore = oddCount(text, start, end, line.context());
+  const left = start > 0 ? text[start - 1] : '';
+  const window = left + replacement + (end < text.length ? text[end] : '');
+  const oddAfter = oddCount(window, left.length, left.length + replacement.length, contextWithReplacement(line.summary(), text, start, end, replacement));
   // A piece of damage the rest of its line proves (pick) need not prove itself: it need only read naturally; nor
   // need a short span set off by ASCII (an alt text, a table cell: 璁剧疆 → 设置) whose characters are all too common
   // to look odd, when its repair leaves nothing odd either: the language model's gain (MIN_GAIN) alone decides.
   const setOff = !isHan(before) && !isKana(before) && !isHan(after) && !isKana(after) && nonAsciiCount(text, start, end) <= SHORT_SET_OFF_SPAN && !replacement.includes('\ufffd');
   if (oddAfter >= oddBefore && !vouched && !(setOff && oddBefore === 0 && oddAfter === 0)) return false;
   return oddAfter <= MAX_ODD_SHARE_AFTER * nonAsciiCount(replacement, 0, replacement.length) || oddAfter * ODD_REDUCTION_FACTOR <= oddBefore;
+}
+
+/** A line's context and summary, computed once for all the repairs readsBetter judges in it. */
+class LineOf {
+  private ctx: LineContext | undefined;
+  private sum: LineSummary | undefined;
+  constructor(private readonly text: string) {}
+  context(): LineContext {
+    return (this.ctx ??= lineContext(this.text));
+  }
+  summary(): LineSummary {
+    return (this.sum ??= summarizeLine(this.text));
+  }
 }
 
 /** UTF-8 read as GBK: the one mix-up whose Windows round trip leaves `?` for lost bytes. */
