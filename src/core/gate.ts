@@ -15,6 +15,35 @@ const TELL_STOP = 0x9065;
 const TELL_LIST = 0x5c27;
 const TELL_QUOTE = 0x51b6;
 
+/**
+ * Shifted openers and closers of quotes, titles, corner brackets and parentheses (野…冶 叶…曳 腋…夜 渊…冤): a matched
+ * pair is a sign of damage to the decision (founder-signs' free pair marks), so the gate passes one wherever a closer
+ * follows its opener within PAIR_REACH characters. One flag per basic Han character, read once per character.
+ */
+const FLAG_TELL = 1;
+const FLAG_OPEN = 2;
+const FLAG_CLOSE = 4;
+const PAIRS = '野冶叶曳腋夜渊冤';
+/** founder-signs' PAIR_SIGN_MAX_INSIDE (20) plus the closer itself. */
+const PAIR_REACH = 21;
+let flags: Uint8Array | undefined;
+
+function founderFlags(): Uint8Array {
+  if (flags) return flags;
+  const f = new Uint8Array(0x9fff - 0x4e00 + 1);
+  for (const c of [TELL_COMMA, TELL_STOP, TELL_LIST, TELL_QUOTE]) f[c - 0x4e00] |= FLAG_TELL;
+  for (let k = 0; k < PAIRS.length; k += 2) {
+    f[PAIRS.charCodeAt(k) - 0x4e00] |= FLAG_OPEN;
+    f[PAIRS.charCodeAt(k + 1) - 0x4e00] |= FLAG_CLOSE;
+  }
+  return (flags = f);
+}
+
+/** The opener a closer pairs with. */
+function openerOf(close: number): number {
+  return PAIRS.charCodeAt(PAIRS.indexOf(String.fromCharCode(close)) - 1);
+}
+
 /** Share of Han characters outside the common set above which a text looks like re-decoded bytes (about 1 in 12). */
 const ODD_SHARE = 1 / 12;
 
@@ -28,6 +57,19 @@ const ODD_MIN = 2;
  * 32,362 clean modern paragraphs, and 183 of the 406 damaged sentences in the dev sets' mixed cases.
  */
 const ODD_CLUSTER_SPAN = 8;
+
+/**
+ * When a shifted-looking ，。、” (袁 遥 尧 冶, "tells") is worth the Founder decision, as founder-repair.ts decides
+ * what is damaged, loosened wherever the gate cannot know what the decision knows (which tells are free of words,
+ * where a free 遥 ends a sentence), so that it passes everything the decision would repair:
+ * - a line with tells and no real clause mark at all (a paragraph with one free mark and no real one is damaged);
+ * - two tells with no real clause mark between them (a sentence needs two free marks beside clean sentences, or
+ *   four times as many as its real marks, which leaves two between some pair of real ones);
+ * - a 遥 ending at least LONE_STOP_MIN_HAN Han characters since the last real mark (the one broken sentence of a
+ *   clean paragraph, which the decision may repair alone: founder-weights' LONE_SIGN_MIN_HAN).
+ * A tell beside real marks (他说，遥远的地方) is no reason to load the decoder.
+ */
+const LONE_STOP_MIN_HAN = 9;
 
 /** What the cheap scan saw, as bits: which repairs are worth running at all. */
 export const SUSPECT_FOUNDER = 1;
@@ -54,10 +96,22 @@ export function suspectSignals(text: string, evidence?: Evidence): number {
   let odd2 = -Infinity;
   let odd3 = -Infinity;
   const bits = commonHanBits();
+  const founder = founderFlags();
+  // Where the last shifted opener of each kind stood (by its code), for PAIR_REACH.
+  let lastOpen = -Infinity;
+  let lastOpenCode = 0;
+  // Per line: real clause marks seen, tells since the last one, Han characters since the last one.
+  let lineReal = 0;
+  let tellsSinceReal = 0;
+  let hanSinceReal = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
       latinRun = 0;
+      if (c === 0x0a || c === 0x0d) {
+        if (lineReal === 0 && tellsSinceReal > 0) signals |= SUSPECT_FOUNDER;
+        lineReal = tellsSinceReal = hanSinceReal = 0;
+      }
       continue;
     }
     // The hot path, most of every Chinese page: a common character of the basic Han block, or CJK punctuation
@@ -66,12 +120,25 @@ export function suspectSignals(text: string, evidence?: Evidence): number {
     if (c >= 0x4e00 && c <= 0x9fff) {
       latinRun = 0;
       han++;
-      if (c === TELL_COMMA || c === TELL_STOP || c === TELL_LIST || c === TELL_QUOTE) signals |= SUSPECT_FOUNDER;
+      hanSinceReal++;
+      const f = founder[c - 0x4e00];
+      if (f !== 0) {
+        if ((f & FLAG_TELL) !== 0 && (++tellsSinceReal >= 2 || (c === TELL_STOP && hanSinceReal >= LONE_STOP_MIN_HAN))) signals |= SUSPECT_FOUNDER;
+        if ((f & FLAG_CLOSE) !== 0 && i - lastOpen <= PAIR_REACH && lastOpenCode === openerOf(c)) signals |= SUSPECT_FOUNDER;
+        if ((f & FLAG_OPEN) !== 0) {
+          lastOpen = i;
+          lastOpenCode = c;
+        }
+      }
       const k = c - COMMON_HAN_BASE;
       if ((bits[k >> 3] & (1 << (k & 7))) !== 0) continue;
       isOdd = true;
     } else if ((c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xff60)) {
       latinRun = 0;
+      if (c === 0xff0c || c === 0x3002 || c === 0xff1b || c === 0xff1a || c === 0xff1f || c === 0xff01) {
+        lineReal++;
+        tellsSinceReal = hanSinceReal = 0;
+      }
       continue;
     } else {
       if (signals === (SUSPECT_ENCODING | SUSPECT_FOUNDER)) break;
@@ -97,6 +164,7 @@ export function suspectSignals(text: string, evidence?: Evidence): number {
       odd1 = i;
     }
   }
+  if (lineReal === 0 && tellsSinceReal > 0) signals |= SUSPECT_FOUNDER;
   if (odd >= ODD_MIN && odd >= han * ODD_SHARE) signals |= SUSPECT_ENCODING;
   // A few kana among many Han characters: 浣犲ソ (UTF-8 read as GBK); Japanese has kana everywhere.
   if (kana > 0 && kana * 8 < han && odd > 0) signals |= SUSPECT_ENCODING;

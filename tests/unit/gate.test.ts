@@ -5,6 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { SUSPECT_ENCODING, SUSPECT_FOUNDER, isSuspect, suspectSignals } from '../../src/core/gate';
 import { loadDevset } from '../../scripts/lib/devset';
+import { readFileSync, readdirSync } from 'node:fs';
+import { lineSpans } from '../../src/core/document/line-spans';
+import { founderSteps } from '../../src/core/founder/founder-repair';
 
 const cases = loadDevset();
 
@@ -46,9 +49,48 @@ describe('gate', () => {
     expect(suspectSignals(text)).toBe(0);
   });
 
+  it.each([
+    ['a tell beside real clause marks', '他说，遥远的地方很美。'],
+    ['a surname in a punctuated sentence', '袁老师说，明天放假。'],
+    ['a 遥 right after a real mark', '我们出发了。遥望远方，群山起伏。'],
+  ])('no Founder signal for %s (the decision would repair nothing)', (_, text) => {
+    expect(suspectSignals(text) & SUSPECT_FOUNDER).toBe(0);
+  });
+
+  it.each([
+    ['a sentence without real marks', '会议上指出院野加强党的基层组织建设袁关键是从严抓好落实遥冶'],
+    ['the damaged sentence after a clean one', '天气很好。我们今天去公园袁然后回家遥'],
+    ['a lone shifted full stop after a long clause', '这些软件，当然也可以在很多互联网上的镜像站点中获得遥'],
+    ['tells outnumbering real marks fourfold', '方法袁参见袁指南袁说明袁，如此'],
+    ['a damaged line after a clean line', '天气很好，我们去公园。\n方法袁参见指南'],
+  ])('a Founder signal for %s', (_, text) => {
+    expect(suspectSignals(text) & SUSPECT_FOUNDER).toBe(SUSPECT_FOUNDER);
+  });
+
+  it('lets through every text the Founder decision, run without the gate, would change', () => {
+    // The dev set, every JSON case file, and each case's lines on their own: wherever the decision repairs
+    // something, the gate must have said so.
+    const dir = new URL('../cases/', import.meta.url);
+    const texts = [
+      ...cases.map((c) => c.input),
+      ...readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .flatMap((f) => (JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as Array<{ input?: string }>).map((c) => c.input ?? '')),
+    ];
+    const all = [...texts, ...texts.flatMap((t) => t.split('\n'))];
+    let repaired = 0;
+    const missed = all.filter((t) => {
+      if (founderSteps(t, lineSpans(t), undefined, undefined).length === 0) return false;
+      repaired++;
+      return (suspectSignals(t) & SUSPECT_FOUNDER) === 0;
+    });
+    expect(repaired).toBeGreaterThan(100);
+    expect(missed).toEqual([]);
+  });
+
   it('passes a quiet paragraph of a Founder-damaged page when the page evidence says so', () => {
     const evidence = { chars: 100, han: 90, realPunct: 0, founderCandidates: 20, founderCommaStop: 10, paragraphs: 5, founderParagraphs: 4 };
-    expect(suspectSignals('渊记者 王明冤')).toBe(0);
-    expect(suspectSignals('渊记者 王明冤', evidence) & SUSPECT_FOUNDER).toBe(SUSPECT_FOUNDER);
+    expect(suspectSignals('渊记者 王明')).toBe(0);
+    expect(suspectSignals('渊记者 王明', evidence) & SUSPECT_FOUNDER).toBe(SUSPECT_FOUNDER);
   });
 });
