@@ -1,8 +1,12 @@
 /**
  * Shows repaired and lossy spans with the CSS Custom Highlight API: ranges are painted by the
  * browser, so no element is added around the text and the page's DOM keeps its structure.
+ *
+ * The highlights follow the store write by write (its listener): each rewritten node's ranges are replaced
+ * when it is written and dropped when it is forgotten, so a pass costs ranges for what it wrote, never a
+ * rebuild of every range on the page.
  */
-import type { RewriteStore } from './rewrite-store';
+import type { RewriteStore, StoreListener, TextRecord } from './rewrite-store';
 
 export const HIGHLIGHT_REPAIRED = 'luanma-repaired';
 export const HIGHLIGHT_LOSSY = 'luanma-lossy';
@@ -13,58 +17,82 @@ const HIGHLIGHT_CSS = `
 ::highlight(${HIGHLIGHT_LOSSY}) { background-color: rgba(230, 40, 40, 0.18); text-decoration: underline wavy rgba(200, 0, 0, 0.7); }
 `;
 
-interface HighlightCtor { new (...ranges: Range[]): { add(r: Range): void; clear(): void } }
+interface HighlightLike { add(r: Range): void; delete(r: Range): boolean; clear(): void }
+interface HighlightCtor { new (...ranges: Range[]): HighlightLike }
 interface HighlightWindow {
   Highlight?: HighlightCtor;
   CSS?: { highlights?: Map<string, unknown> };
   CSSStyleSheet: typeof CSSStyleSheet;
 }
 
-export class Highlighter {
+export class Highlighter implements StoreListener {
   private enabled = false;
   private readonly styled = new WeakSet<Document | ShadowRoot>();
+  private repaired: HighlightLike | null = null;
+  private lossy: HighlightLike | null = null;
+  private readonly ranges = new Map<Text, Range[]>();
 
-  constructor(private readonly win: Window, private readonly store: RewriteStore) {}
+  constructor(private readonly win: Window, private readonly store: RewriteStore) {
+    store.listener = this;
+  }
 
   get supported(): boolean {
     const w = this.win as unknown as HighlightWindow;
     return Boolean(w.Highlight && w.CSS?.highlights);
   }
 
+  /** Shows or hides the highlights; turning them on builds the ranges of what is rewritten now. */
   setEnabled(on: boolean): void {
+    if (!this.supported || on === this.enabled) return;
     this.enabled = on;
-    this.refresh();
-  }
-
-  /** Rebuilds both highlights from the store (cheap: ranges only, no layout). */
-  refresh(): void {
-    const w = this.win as unknown as HighlightWindow;
-    if (!this.supported) return;
-    const registry = w.CSS!.highlights!;
-    if (!this.enabled) {
+    const registry = (this.win as unknown as HighlightWindow).CSS!.highlights!;
+    if (!on) {
       registry.delete(HIGHLIGHT_REPAIRED);
       registry.delete(HIGHLIGHT_LOSSY);
+      this.repaired = this.lossy = null;
+      this.ranges.clear();
       return;
     }
-    const repaired = new w.Highlight!();
-    const lossy = new w.Highlight!();
-    for (const [node, rec] of this.store.entries()) {
-      this.ensureStyle(node.getRootNode() as Document | ShadowRoot);
-      for (const s of rec.spans) {
-        if (s.end <= s.start) continue;
-        const range = node.ownerDocument.createRange();
-        range.setStart(node, s.start);
-        range.setEnd(node, s.end);
-        (s.lossy ? lossy : repaired).add(range);
-      }
+    const w = this.win as unknown as HighlightWindow;
+    this.repaired = new w.Highlight!();
+    this.lossy = new w.Highlight!();
+    for (const [node, rec] of this.store.entries()) this.written(node, rec);
+    registry.set(HIGHLIGHT_REPAIRED, this.repaired);
+    registry.set(HIGHLIGHT_LOSSY, this.lossy);
+  }
+
+  written(node: Text, rec: TextRecord): void {
+    if (!this.enabled) return;
+    this.forgotten(node);
+    this.ensureStyle(node.getRootNode() as Document | ShadowRoot);
+    const list: Range[] = [];
+    for (const s of rec.spans) {
+      if (s.end <= s.start) continue;
+      const range = node.ownerDocument.createRange();
+      range.setStart(node, s.start);
+      range.setEnd(node, s.end);
+      (s.lossy ? this.lossy! : this.repaired!).add(range);
+      list.push(range);
     }
-    registry.set(HIGHLIGHT_REPAIRED, repaired);
-    registry.set(HIGHLIGHT_LOSSY, lossy);
+    if (list.length) this.ranges.set(node, list);
+  }
+
+  forgotten(node: Text): void {
+    const list = this.ranges.get(node);
+    if (!list) return;
+    for (const r of list) { this.repaired?.delete(r); this.lossy?.delete(r); }
+    this.ranges.delete(node);
+  }
+
+  cleared(): void {
+    this.repaired?.clear();
+    this.lossy?.clear();
+    this.ranges.clear();
   }
 
   /** Highlight styles apply per tree: the document and each shadow root need the sheet. */
   private ensureStyle(root: Document | ShadowRoot): void {
-    if (this.styled.has(root)) return;
+    if (this.styled.has(root) || (root.nodeType !== 9 && root.nodeType !== 11)) return;
     this.styled.add(root);
     try {
       const sheet = new (this.win as Window & typeof globalThis).CSSStyleSheet();

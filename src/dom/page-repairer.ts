@@ -2,30 +2,50 @@
  * Repairs one document (one frame) in place: scans it, hands suspect paragraphs to the decoder,
  * rewrites text node values (never markup), follows mutations, and restores everything on stop.
  * Takes its window as a parameter, so unit tests drive it with happy-dom.
+ *
+ * Every pass (the first scan, each mutation batch) is bounded work per task on any page: it walks, reads,
+ * gates and judges a little at a time inside idle slices (idle-slicer.ts), the visible part first. The
+ * decoder gets pieces of a few milliseconds (pieces.ts; a 10 MB text node is thousands of pieces, with the node
+ * rewritten after its first piece and then at most once a second), nothing spreads a long array into a call,
+ * and every queue is O(1) per item. A frame's decoder work has a ceiling (MAX_DECODER_CHARS): what lies beyond
+ * it is counted as skipped, and the popup says so.
  */
-import { repairChunks } from '../core/document/repair-chunks';
-import { mergeEvidence, type Engine, type Evidence, type Step } from '../core/types';
-import { blockOf, textNodesOfBlock, type BlockRoot } from './blocks';
+import type { Engine, Evidence, Step } from '../core/types';
+import { mergeEvidence } from '../core/types';
+import { blockOf, blockTextNodes, type BlockRoot } from './blocks';
+import { Deque } from './deque';
 import { Highlighter } from './highlights';
-import { IdleSlicer } from './idle-slicer';
+import { IdleSlicer, type Priority } from './idle-slicer';
+import { LoopGuard } from './loop-guard';
 import { MutationBatcher, type MutationBatch } from './mutation-batcher';
-import { walk } from './page-walker';
+import { Walk } from './page-walker';
+import { pieceEnd } from './pieces';
 import { RewriteStore, type RepairCounts } from './rewrite-store';
 import { mapStepsToNodes } from './step-mapping';
 import { READABLE_ATTRIBUTES, documentIsEditable, isInsideRejected } from './text-filter';
 import { installUndoOverlay, type OverlayStrings } from './undo-overlay';
 
+/** One decoder call should take about this long; piece sizes follow the decoder's measured speed. */
+export const PIECE_TARGET_MS = 5;
+/** Piece sizes (UTF-16 units): the first guess, and the bounds the measured speed moves within. */
+export const PIECE_START_CHARS = 4096;
+export const PIECE_MIN_CHARS = 1024;
+export const PIECE_MAX_CHARS = 16_384;
+/** The gate and the evidence read long texts in pieces this size (about 100 M chars/s: a few ms each). */
+export const SCAN_PIECE_CHARS = 256 * 1024;
+/** A long paragraph is rewritten after its first piece (the part in view), then at most this often, then at the end. */
+export const LONG_WRITE_INTERVAL_MS = 1000;
 /**
- * A page script that keeps putting damaged text back would make us repair forever; after this
- * many writes to one node we leave it to the page.
+ * A frame's decoder input, per run, beyond which suspect text is left as it is and counted as skipped: at the
+ * decoder's 1–2 M chars/s this is seconds of idle time, not minutes.
  */
-export const MAX_WRITES_PER_NODE = 8;
-/**
- * Very long paragraphs (a .txt novel in one <pre>) are repaired in chunks of whole lines of at most this many
- * characters: small enough that one engine call stays within a slice of the page's time, large enough that
- * pairs hard-wrapped across lines (野…冶) stay together.
- */
-export const PAGE_CHUNK_CHARS = 16_384;
+export const MAX_DECODER_CHARS = 24 * 1024 * 1024;
+/** Distinct texts that feed the page's evidence: a page re-rendering the same list does not inflate it. */
+export const MAX_EVIDENCE_TEXTS = 100_000;
+/** Attribute values longer than this are not prose (data in a title): left alone. */
+export const MAX_ATTRIBUTE_CHARS = 16_384;
+/** DOM nodes visited between two looks at the clock. */
+const NODES_PER_CHECK = 64;
 
 export interface RepairedSpanReport {
   kind: Step['kind'];
@@ -45,25 +65,47 @@ export interface PageRepairerOptions {
   /** Loads the decoder on first need (most pages never call it). */
   loadDecoder(): Promise<Engine>;
   overlayStrings?: OverlayStrings;
-  /** Called after each pass with the frame's current counts. */
+  /** Called after writes with the frame's current counts (the caller coalesces). */
   onUpdate?(counts: RepairCounts): void;
+}
+
+/** A paragraph as read: its text nodes, what each holds as the page wrote it, and the whole. */
+interface BlockText { nodes: Text[]; texts: string[]; text: string }
+
+/** What one start() … stop() owns. */
+class Run {
+  readonly ctl = new AbortController();
+  readonly slicer: IdleSlicer;
+  readonly guard: LoopGuard;
+  batcher!: MutationBatcher;
+  readonly roots = new Set<Document | ShadowRoot>();
+  /** Shadow roots found in this run (a new run walks them all again). */
+  readonly shadowRoots = new WeakSet<ShadowRoot>();
+  evidence: Evidence | null = null;
+  readonly evidenceSeen = new Set<string>();
+  decoderChars = 0;
+  skipped = 0;
+  readonly skippedBlocks = new WeakSet<object>();
+  pieceChars = PIECE_START_CHARS;
+
+  constructor(win: Window) {
+    this.slicer = new IdleSlicer(win, this.ctl.signal);
+    this.guard = new LoopGuard(() => win.performance.now());
+  }
+
+  get aborted(): boolean { return this.ctl.signal.aborted; }
 }
 
 export class PageRepairer {
   readonly store = new RewriteStore();
   private readonly highlighter: Highlighter;
-  private run: AbortController | null = null;
-  private batcher: MutationBatcher | null = null;
-  private slicer: IdleSlicer | null = null;
+  private run: Run | null = null;
   private decoder: Promise<Engine> | null = null;
-  private evidence: Evidence | null = null;
   private nextGroup = 0;
-  private writes = new WeakMap<Text, number>();
-  private readonly roots = new Set<Document | ShadowRoot>();
-  private readonly knownShadowRoots = new WeakSet<ShadowRoot>();
   private pending = 0;
   private idleWaiters: Array<() => void> = [];
   private highlight = true;
+  private dirty = false;
 
   constructor(private readonly opts: PageRepairerOptions) {
     this.highlighter = new Highlighter(opts.win, this.store);
@@ -73,44 +115,40 @@ export class PageRepairer {
 
   /** Starts repairing; `signal` ends the repairer's whole lifetime (e.g. the content script's ctx.signal). */
   start(signal: AbortSignal): void {
-    if (this.run) return;
-    const run = new AbortController();
-    this.run = run;
-    const onOuterAbort = () => this.stop();
-    signal.addEventListener('abort', onOuterAbort, { once: true, signal: run.signal });
+    if (this.run || signal.aborted) return;
     const { win } = this.opts;
-    this.slicer = new IdleSlicer(win, run.signal);
-    this.batcher = new MutationBatcher({
-      win, signal: run.signal,
+    const run = new Run(win);
+    this.run = run;
+    signal.addEventListener('abort', () => { if (this.run === run) this.stop(); }, { once: true, signal: run.ctl.signal });
+    run.batcher = new MutationBatcher({
+      win, signal: run.ctl.signal,
       isOwnText: (n) => this.store.isOwnText(n),
       isOwnAttr: (el, name) => this.store.isOwnAttr(el, name),
-      onBatch: (b) => this.onBatch(b),
+      onBatch: (b) => this.onBatch(run, b),
+      delayFactor: () => run.guard.batchDelayFactor(),
     });
     if (this.opts.overlayStrings) {
       installUndoOverlay({
-        win, store: this.store, strings: this.opts.overlayStrings, signal: run.signal,
-        onUndo: (group) => { this.store.undoGroup(group); this.afterPass(); },
+        win, store: this.store, strings: this.opts.overlayStrings, signal: run.ctl.signal,
+        onUndo: (group) => { this.store.undoGroup(group); this.report(); },
       });
     }
-    this.roots.clear();
-    this.roots.add(win.document);
-    this.batcher.observe(win.document);
-    void this.scan([win.document.documentElement ?? win.document], true);
+    this.highlighter.setEnabled(this.highlight);
+    run.roots.add(win.document);
+    run.batcher.observe(win.document);
+    run.slicer.beginUrgentSlice();
+    void this.pass(run, [[win.document.documentElement ?? win.document, undefined]], 'initial', []);
   }
 
   /** Stops and restores the page's text exactly, at once. */
   stop(): void {
-    if (!this.run) return;
-    this.run.abort();
+    const run = this.run;
+    if (!run) return;
     this.run = null;
-    this.batcher = null;
-    this.slicer = null;
-    this.evidence = null;
+    run.ctl.abort();
     this.store.restoreAll();
-    this.writes = new WeakMap();
-    this.highlighter.refresh();
-    this.opts.onUpdate?.(this.store.counts());
-    this.settle();
+    this.highlighter.setEnabled(false);
+    this.report();
   }
 
   setHighlight(on: boolean): void {
@@ -118,14 +156,21 @@ export class PageRepairer {
     this.highlighter.setEnabled(on && this.running);
   }
 
-  /** Resolves when no scan or batch is in progress (tests and the e2e bridge use it). */
+  /** Resolves when no scan or batch is in progress (tests and the copy handlers use it). */
   whenSettled(): Promise<void> {
     if (this.pending === 0) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /** The frame's counts: what is rewritten or flagged now, and what the decoder budget left out. */
+  counts(): RepairCounts {
+    const c = this.store.counts();
+    c.skipped = this.run?.skipped ?? 0;
+    return c;
+  }
+
   /** Every span currently rewritten or flagged, with what it became. */
-  report(): RepairedSpanReport[] {
+  spans(): RepairedSpanReport[] {
     const out: RepairedSpanReport[] = [];
     for (const [node, rec] of this.store.entries()) {
       for (const s of rec.spans) out.push({ kind: s.kind, original: s.original, replacement: node.data.slice(s.start, s.end), lossy: s.lossy });
@@ -133,114 +178,313 @@ export class PageRepairer {
     return out;
   }
 
-  private onBatch(batch: MutationBatch): void {
-    this.store.prune();
-    if (batch.rescan) { void this.scan([...this.roots].map((r) => (r.nodeType === 9 ? (r as Document).documentElement : r)), false); return; }
-    const nodes = batch.nodes.filter((n) => !isInsideRejected(n.nodeType === 3 ? n.parentNode ?? n : n));
-    void this.scan(nodes, false, batch.attributes);
+  private report(): void {
+    this.dirty = false;
+    this.opts.onUpdate?.(this.counts());
   }
 
-  private async scan(roots: Node[], initial: boolean, extraAttributes: Element[] = []): Promise<void> {
-    const run = this.run;
+  /** Gives the page its thread back when the slice is spent; false when the run ended meanwhile. */
+  private async breathe(run: Run, priority: Priority): Promise<boolean> {
+    if (!run.slicer.shouldYield()) return !run.aborted;
+    if (this.dirty) this.report();
+    await run.slicer.next(priority);
+    return !run.aborted && this.run === run;
+  }
+
+  private async onBatch(run: Run, batch: MutationBatch): Promise<void> {
+    if (run.aborted) return;
+    if (batch.removed) this.store.prune();
+    if (batch.rescan) {
+      const doc = this.opts.win.document;
+      const roots: Array<[Node, number | undefined]> = [];
+      for (const r of run.roots) roots.push([r === doc ? doc.documentElement ?? doc : r, undefined]);
+      await this.pass(run, roots, 'rescan', batch.attributes);
+    } else {
+      await this.pass(run, batch.nodes, 'batch', batch.attributes);
+    }
+    if (batch.removed && this.dirty) this.report();
+  }
+
+  /**
+   * One pass over `roots` (each with the time it changed, for the loop guard): walk, read and gate every
+   * paragraph, then, if any is suspect, load the decoder, add to the page's evidence, gate again with it,
+   * and judge the suspects, visible ones first.
+   */
+  private async pass(run: Run, roots: Array<[Node, number | undefined]>, mode: 'initial' | 'batch' | 'rescan', attrs: Array<[Element, number]>): Promise<void> {
     const doc = this.opts.win.document;
-    if (!run || documentIsEditable(doc)) return;
+    if (run.aborted || documentIsEditable(doc)) return;
     this.pending++;
     try {
-      const blocks = new Set<BlockRoot>();
-      const attributed: Element[] = [...extraAttributes];
-      const queue = [...roots];
-      while (queue.length) {
-        const root = queue.shift()!;
-        const res = walk(root, doc);
-        for (const t of res.texts) blocks.add(blockOf(t));
-        attributed.push(...res.attributed);
-        for (const sr of res.shadowRoots) {
-          if (this.knownShadowRoots.has(sr)) continue;
-          this.knownShadowRoots.add(sr);
-          this.roots.add(sr);
-          this.batcher?.observe(sr);
-          queue.push(sr);
-        }
-      }
-      const gate = (t: string) => this.opts.isSuspect(t, this.evidence ?? undefined);
-      const blockTexts = new Map<BlockRoot, string>();
-      for (const b of blocks) blockTexts.set(b, textNodesOfBlock(b).map((n) => this.store.originalText(n)).join(''));
-      const attrValues = (el: Element) => READABLE_ATTRIBUTES.map((a) => this.store.originalAttr(el, a)).filter((v): v is string => v !== null);
-      // The gate sees a paragraph as one text: damage cut in two by markup may only show whole.
-      const anySuspect = [...blockTexts.values()].some(gate) || attributed.some((el) => attrValues(el).some(gate));
-      if (!anySuspect) return;
-
-      const decoder = await (this.decoder ??= this.opts.loadDecoder());
-      if (this.run !== run) return;
-      // Page-level evidence (how much real punctuation, how many Founder-looking paragraphs) lets
-      // each paragraph be judged like the whole page; later batches add to it.
-      const fresh = decoder.collectEvidence(blockTexts.values());
-      this.evidence = this.evidence ? mergeEvidence(this.evidence, fresh) : fresh;
-      // Gate again with the evidence: on a Founder page, lines without a telltale character count too.
-      const suspects = [...blocks].filter((b) => gate(blockTexts.get(b)!));
-      const suspectAttrs = attributed.filter((el) => attrValues(el).some(gate));
-
-      const visible = initial ? suspects.filter((b) => this.isVisible(b)) : suspects;
-      const first = new Set(visible);
-      const later = initial ? suspects.filter((b) => !first.has(b)) : [];
-      const job = (b: BlockRoot) => () => { if (this.run === run) this.judgeBlock(b, decoder); };
-      const attrJob = (el: Element) => () => { if (this.run === run) this.judgeAttributes(el, decoder); };
-      this.slicer!.push([...visible.map(job), ...suspectAttrs.map(attrJob)], true);
-      this.afterPass();
-      this.slicer!.push(later.map(job));
-      await this.slicer!.whenIdle();
-      if (this.run === run) this.afterPass();
+      await this.passInner(run, roots, mode, attrs);
     } catch (err) {
       console.warn('[luanma] repair pass failed', err);
     } finally {
-      this.pending--;
-      if (this.pending === 0) this.settle();
+      if (this.dirty) this.report();
+      if (--this.pending === 0) this.settle();
     }
   }
 
-  private judgeBlock(block: BlockRoot, decoder: Engine): void {
-    const nodes = textNodesOfBlock(block).filter((n) => n.isConnected);
-    const texts = nodes.map((n) => this.store.originalText(n));
-    if (!this.opts.isSuspect(texts.join(''), this.evidence ?? undefined)) {
-      for (const n of nodes) if (this.store.recordOf(n)) this.store.restoreText(n);
-      return;
+  private async passInner(run: Run, roots: Array<[Node, number | undefined]>, mode: 'initial' | 'batch' | 'rescan', attrs: Array<[Element, number]>): Promise<void> {
+    const doc = this.opts.win.document;
+    const urgent: Priority = 'urgent';
+
+    // 1. Walk: paragraphs (each with the latest time it changed), elements with readable attributes.
+    const blocks = new Map<BlockRoot, number | undefined>();
+    const attributed = new Map<Element, number | undefined>();
+    for (const [el, at] of attrs) attributed.set(el, at);
+    const queue = new Deque<[Node, number | undefined]>();
+    queue.pushAll(roots);
+    for (let item = queue.shift(); item; item = queue.shift()) {
+      const [root, at] = item;
+      if (mode === 'batch' && (!root.isConnected || isInsideRejected(root))) continue;
+      const walk = new Walk(root, doc, {
+        text: (t) => { const b = blockOf(t); if (!blocks.has(b) || later(at, blocks.get(b))) blocks.set(b, at); },
+        attributed: (el) => { if (!attributed.has(el)) attributed.set(el, at); },
+        shadowRoot: (sr) => {
+          if (run.shadowRoots.has(sr)) return;
+          run.shadowRoots.add(sr);
+          run.roots.add(sr);
+          run.batcher.observe(sr);
+          queue.push([sr, at]);
+        },
+      });
+      while (walk.step(NODES_PER_CHECK)) if (!await this.breathe(run, urgent)) return;
+      if (!await this.breathe(run, urgent)) return;
     }
-    const steps = this.repairText(texts.join(''), decoder);
-    const edits = mapStepsToNodes(texts, steps, this.nextGroup);
-    this.nextGroup += steps.length;
-    const edited = new Set<number>();
-    for (const e of edits) {
-      const node = nodes[e.index];
-      edited.add(e.index);
-      if (this.store.isPinned(node)) continue;
-      const n = this.writes.get(node) ?? 0;
-      if (n >= MAX_WRITES_PER_NODE) continue;
-      if (node.data !== e.text) this.writes.set(node, n + 1);
-      this.store.writeText(node, texts[e.index], e.text, e.spans);
+
+    // 2. Read and gate. The gate sees a paragraph as one text: damage cut in two by markup may only show whole.
+    const suspects: Array<[BlockRoot, BlockText, number | undefined]> = [];
+    const others: Array<[BlockRoot, BlockText, number | undefined]> = [];
+    for (const [block, at] of blocks) {
+      const bt = await this.readBlock(run, block, urgent);
+      if (!bt) return;
+      if (bt.text.trim() === '') continue;
+      const suspect = await this.gate(run, bt.text, urgent);
+      if (suspect === null) return;
+      (suspect ? suspects : others).push([block, bt, at]);
+      if (!await this.breathe(run, urgent)) return;
     }
-    nodes.forEach((node, i) => { if (!edited.has(i) && this.store.recordOf(node)) this.store.restoreText(node); });
+    const attrValues = (el: Element) => READABLE_ATTRIBUTES.map((a) => this.store.originalAttr(el, a)).filter((v): v is string => v !== null && v.length <= MAX_ATTRIBUTE_CHARS);
+    const gateAttrs = (el: Element) => attrValues(el).some((v) => this.opts.isSuspect(v, run.evidence ?? undefined));
+    const suspectAttrs: Array<[Element, number | undefined]> = [];
+    const otherAttrs: Array<[Element, number | undefined]> = [];
+    let n = 0;
+    for (const entry of attributed) {
+      if (entry[0].isConnected) (gateAttrs(entry[0]) ? suspectAttrs : otherAttrs).push(entry);
+      if ((++n % NODES_PER_CHECK) === 0 && !await this.breathe(run, urgent)) return;
+    }
+    if (suspects.length === 0 && suspectAttrs.length === 0) return;
+
+    // 3. The decoder, on first need.
+    const decoder = await this.loadDecoder();
+    if (this.run !== run) return;
+
+    // 4. Page-level evidence (how much real punctuation, how many Founder-looking paragraphs) lets each
+    // paragraph be judged like the whole page; later passes add to it.
+    const fresh = await this.collectEvidence(run, decoder, suspects, others);
+    if (!fresh) return;
+
+    // 5. Gate again with the evidence: on a Founder page, lines without a telltale character count too.
+    if (run.evidence) {
+      for (const entry of others) {
+        const suspect = await this.gate(run, entry[1].text, urgent);
+        if (suspect === null) return;
+        if (suspect) suspects.push(entry);
+        if (!await this.breathe(run, urgent)) return;
+      }
+      for (const entry of otherAttrs) if (gateAttrs(entry[0])) suspectAttrs.push(entry);
+    }
+
+    // 6. The first scan repairs what is on screen first; the rest waits for idle time behind mutations.
+    const first: typeof suspects = [];
+    const rest: typeof suspects = [];
+    if (mode === 'initial') {
+      for (const entry of suspects) {
+        (this.isVisible(entry[0]) ? first : rest).push(entry);
+        if ((++n % NODES_PER_CHECK) === 0 && !await this.breathe(run, urgent)) return;
+      }
+    } else {
+      for (const entry of suspects) first.push(entry);
+    }
+
+    // 7. Judge.
+    for (const [, bt, at] of first) if (!await this.judgeBlock(run, bt, decoder, at, urgent)) return;
+    for (const [el, at] of suspectAttrs) {
+      this.judgeAttributes(run, el, decoder, at);
+      if (!await this.breathe(run, urgent)) return;
+    }
+    for (const [, bt, at] of rest) if (!await this.judgeBlock(run, bt, decoder, at, 'background')) return;
   }
 
-  private judgeAttributes(el: Element, decoder: Engine): void {
-    for (const name of READABLE_ATTRIBUTES) {
-      const original = this.store.originalAttr(el, name);
-      if (original === null || !this.opts.isSuspect(original, this.evidence ?? undefined)) continue;
-      const steps = this.repairText(original, decoder);
-      const [edit] = mapStepsToNodes([original], steps, this.nextGroup);
-      this.nextGroup += steps.length;
-      this.store.writeAttr(el, name, original, edit?.text ?? original, edit?.spans ?? []);
-    }
+  private loadDecoder(): Promise<Engine> {
+    // A failed load is not remembered: the next pass asks again.
+    this.decoder ??= this.opts.loadDecoder().catch((err: unknown) => { this.decoder = null; throw err; });
+    return this.decoder;
   }
 
-  /** Repairs a paragraph; very long ones in chunks of whole lines, so one call stays short. */
-  private repairText(text: string, decoder: Engine): Step[] {
-    const evidence = this.evidence ?? undefined;
-    if (text.length <= PAGE_CHUNK_CHARS) return decoder.repair(text, evidence).steps;
+  /** A paragraph's nodes and texts, read a few dozen nodes at a time; null if the run ended meanwhile. */
+  private async readBlock(run: Run, block: BlockRoot, priority: Priority): Promise<BlockText | null> {
+    const nodes: Text[] = [];
+    const texts: string[] = [];
+    let n = 0;
+    for (const t of blockTextNodes(block)) {
+      nodes.push(t);
+      texts.push(this.store.originalText(t));
+      if ((++n % NODES_PER_CHECK) === 0 && !await this.breathe(run, priority)) return null;
+    }
+    return { nodes, texts, text: texts.length === 1 ? texts[0] : texts.join('') };
+  }
+
+  /** The cheap gate over a text of any length (long ones a piece at a time); null if the run ended. */
+  private async gate(run: Run, text: string, priority: Priority): Promise<boolean | null> {
+    const evidence = run.evidence ?? undefined;
+    if (text.length <= SCAN_PIECE_CHARS) return this.opts.isSuspect(text, evidence);
+    for (let at = 0; at < text.length;) {
+      const end = pieceEnd(text, at, SCAN_PIECE_CHARS);
+      if (this.opts.isSuspect(text.slice(at, end), evidence)) return true;
+      at = end;
+      if (!await this.breathe(run, priority)) return null;
+    }
+    return false;
+  }
+
+  /** Adds this pass's paragraphs (each distinct text once) to the page's evidence, in pieces; false if the run ended. */
+  private async collectEvidence(run: Run, decoder: Engine, ...lists: Array<Array<[BlockRoot, BlockText, number | undefined]>>): Promise<boolean> {
+    let batch: string[] = [];
+    let chars = 0;
+    let added: Evidence | null = null;
+    const flush = () => {
+      if (batch.length === 0) return;
+      const e = decoder.collectEvidence(batch);
+      added = added ? mergeEvidence(added, e) : e;
+      batch = [];
+      chars = 0;
+    };
+    for (const list of lists) {
+      for (const [, { text }] of list) {
+        if (text.length <= SCAN_PIECE_CHARS) {
+          if (run.evidenceSeen.has(text)) continue;
+          if (run.evidenceSeen.size < MAX_EVIDENCE_TEXTS) run.evidenceSeen.add(text);
+          batch.push(text);
+          chars += text.length;
+          if (chars >= SCAN_PIECE_CHARS) flush();
+        } else {
+          // Evidence is counted per line, so whole-line pieces add up to the whole text's.
+          for (let at = 0; at < text.length;) {
+            const end = pieceEnd(text, at, SCAN_PIECE_CHARS);
+            batch.push(text.slice(at, end));
+            flush();
+            at = end;
+            if (!await this.breathe(run, 'urgent')) return false;
+          }
+        }
+        if (!await this.breathe(run, 'urgent')) return false;
+      }
+    }
+    flush();
+    if (added) run.evidence = run.evidence ? mergeEvidence(run.evidence, added) : added;
+    return true;
+  }
+
+  /**
+   * Judges one paragraph: asks the loop guard, repairs it (a long one piece by piece, rewritten after the first
+   * piece and then now and then), and writes the result. False when the run ended.
+   */
+  private async judgeBlock(run: Run, bt: BlockText, decoder: Engine, seenAt: number | undefined, priority: Priority): Promise<boolean> {
+    const text = bt.text;
+    if (!run.guard.allow(text, seenAt)) return this.breathe(run, priority); // the page fights over this text: no work
     const steps: Step[] = [];
-    for (const chunk of repairChunks(decoder, text, { maxChars: PAGE_CHUNK_CHARS, evidence })) {
-      for (const s of chunk.steps) steps.push(s);
+    const groups: number[] = [];
+    const collect = (found: readonly Step[], offset: number) => {
+      for (const s of found) {
+        steps.push(offset === 0 ? s : { ...s, start: s.start + offset, end: s.end + offset });
+        groups.push(this.nextGroup++);
+      }
+    };
+    let lastWrite = -Infinity;
+    for (let at = 0; at < text.length;) {
+      const end = pieceEnd(text, at, run.pieceChars);
+      if (run.decoderChars >= MAX_DECODER_CHARS) {
+        if (!run.skippedBlocks.has(bt.nodes[0] ?? bt)) { run.skippedBlocks.add(bt.nodes[0] ?? bt); run.skipped += text.length - at; this.dirty = true; }
+        break;
+      }
+      const whole = at === 0 && end === text.length;
+      const piece = whole ? text : text.slice(at, end);
+      // The paragraph passed the gate as a whole; a piece of a long one must pass it on its own.
+      if (whole || this.opts.isSuspect(piece, run.evidence ?? undefined)) collect(this.timedRepair(run, decoder, piece), at);
+      at = end;
+      if (at < text.length) {
+        const now = this.opts.win.performance.now();
+        if (steps.length > 0 && now - lastWrite >= LONG_WRITE_INTERVAL_MS) {
+          if (!this.write(run, bt, steps, groups, at)) return this.breathe(run, priority);
+          lastWrite = now;
+        }
+        if (!await this.breathe(run, priority)) return false;
+      }
+    }
+    this.write(run, bt, steps, groups, text.length);
+    return this.breathe(run, priority);
+  }
+
+  /** One decoder call, timed: the piece size follows the decoder's speed on this page. */
+  private timedRepair(run: Run, decoder: Engine, text: string): readonly Step[] {
+    const perf = this.opts.win.performance;
+    const t0 = perf.now();
+    const steps = decoder.repair(text, run.evidence ?? undefined).steps;
+    const ms = perf.now() - t0;
+    run.decoderChars += text.length;
+    if (text.length >= 512 && ms >= 1) {
+      const target = Math.round((text.length / ms) * PIECE_TARGET_MS);
+      run.pieceChars = Math.max(PIECE_MIN_CHARS, Math.min(PIECE_MAX_CHARS, Math.round(run.pieceChars * 0.5 + target * 0.5)));
     }
     return steps;
+  }
+
+  /**
+   * Writes the steps found so far into the paragraph's nodes up to offset `upTo` (all of it at the end). Every
+   * node must still be in the page and hold what was read: if the page changed one, nothing is written (its
+   * mutation brings the paragraph back). False in that case.
+   */
+  private write(run: Run, bt: BlockText, steps: Step[], groups: number[], upTo: number): boolean {
+    const final = upTo >= bt.text.length;
+    let start = 0;
+    for (let i = 0; i < bt.nodes.length && start < upTo; i++) {
+      const node = bt.nodes[i];
+      if (!node.isConnected || this.store.originalText(node) !== bt.texts[i]) return false;
+      start += bt.texts[i].length;
+    }
+    const edits = mapStepsToNodes(bt.texts, steps, 0, (i) => groups[i]);
+    const edited = new Set<number>();
+    let wrote = false;
+    for (const e of edits) {
+      const node = bt.nodes[e.index];
+      edited.add(e.index);
+      if (this.store.isPinned(node)) continue;
+      if (node.data !== e.text) wrote = true;
+      this.store.writeText(node, bt.texts[e.index], e.text, e.spans);
+    }
+    if (final) {
+      for (let i = 0; i < bt.nodes.length; i++) {
+        if (!edited.has(i) && this.store.recordOf(bt.nodes[i])) { this.store.restoreText(bt.nodes[i]); wrote = true; }
+      }
+    }
+    if (wrote) { run.guard.wrote(bt.text); this.dirty = true; }
+    return true;
+  }
+
+  private judgeAttributes(run: Run, el: Element, decoder: Engine, seenAt: number | undefined): void {
+    for (const name of READABLE_ATTRIBUTES) {
+      const original = this.store.originalAttr(el, name);
+      if (original === null || original.length > MAX_ATTRIBUTE_CHARS || !this.opts.isSuspect(original, run.evidence ?? undefined)) continue;
+      const key = `\u0000${name}\u0000${original}`;
+      if (!run.guard.allow(key, seenAt)) continue;
+      const steps = this.timedRepair(run, decoder, original);
+      const [edit] = mapStepsToNodes([original], steps, this.nextGroup);
+      this.nextGroup += steps.length;
+      const before = el.getAttribute(name);
+      this.store.writeAttr(el, name, original, edit?.text ?? original, edit?.spans ?? []);
+      if (el.getAttribute(name) !== before) { run.guard.wrote(key); this.dirty = true; }
+    }
   }
 
   private isVisible(block: BlockRoot): boolean {
@@ -251,14 +495,14 @@ export class PageRepairer {
     return r.bottom >= 0 && r.right >= 0 && r.top <= innerHeight && r.left <= innerWidth;
   }
 
-  private afterPass(): void {
-    this.highlighter.setEnabled(this.highlight && this.running);
-    this.opts.onUpdate?.(this.store.counts());
-  }
-
   private settle(): void {
     const w = this.idleWaiters;
     this.idleWaiters = [];
     for (const f of w) f();
   }
+}
+
+/** True when time `a` is later than `b` (undefined: a scan, earlier than any mutation). */
+function later(a: number | undefined, b: number | undefined): boolean {
+  return a !== undefined && (b === undefined || a > b);
 }
