@@ -1,0 +1,3 @@
+import type { Check } from './checks';
+
+export const HOSTILE_CHECKS: Check[] = [];
