@@ -14,6 +14,8 @@ import { loadDecoder } from '@/src/ext/content/decoder-client';
 import { overlayStrings } from '@/src/ext/content/overlay-strings';
 import { send } from '@/src/ext/shared/messages';
 import { readSettings, repairEnabledFor, watchSettings, type Settings } from '@/src/ext/shared/settings';
+// Listed in the manifest with this script, so every document has the highlight styles before it is built.
+import '@/src/dom/highlights.css';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -36,6 +38,7 @@ export default defineContentScript({
       isSuspect,
       loadDecoder,
       overlayStrings: overlayStrings(),
+      highlightCssInDocument: true,
       onUpdate: reporter,
     });
     // Copying repaired text (menu, shortcut, popup) works whether or not repair is on for this site.

@@ -2,9 +2,13 @@
  * The loop guard: a page script that puts damaged text back every time we repair it would make us repair
  * forever. Counting writes per node object is defeated by a page that reverts by replacing the node, so the
  * guard counts per *text* (a paragraph's original text, whatever node holds it), and tells a fight from a
- * page that merely re-renders by timing: a fighting page reacts to our write (its MutationObserver or a
- * short timer puts the text back within REACTION_MS), a re-rendering one replaces its content on its own
- * clock whether we wrote or not.
+ * page that merely re-renders by where and when the text comes back: a fighting page reacts to our write (its
+ * MutationObserver or a short timer puts the text back within REACTION_MS) in the paragraph we wrote, in place
+ * or in a text node swapped in; a re-rendering page builds new paragraphs on its own clock, and a mutation
+ * storm that writes the same sentence into many places puts it elsewhere. Neither counts.
+ *
+ * A page that swaps in a whole new *element* with the damaged text each time is, from outside, a re-render:
+ * each one is repaired, one decoder call per swap, at most once per mutation batch.
  *
  * - After REACTIONS_TO_HOLD quick reverts of one text, that text is held: no decoder, no write.
  * - A held text is released only by a change we did not provoke (it reappears after the hold began, while
@@ -29,6 +33,8 @@ export const MAX_TRACKED_TEXTS = 20_000;
 
 interface TextState {
   lastWrite: number;
+  /** The paragraph (block element or root) we last wrote the text into. */
+  lastBlock: WeakRef<object> | null;
   reactions: number;
   /** When the hold began; -1 when not held. */
   heldAt: number;
@@ -45,7 +51,7 @@ export class LoopGuard {
    * May a text that (re)appeared at `seenAt` (its mutation's time; undefined for a scan) be repaired now?
    * Counts quick reverts and holds the text once the page is seen fighting over it.
    */
-  allow(text: string, seenAt?: number): boolean {
+  allow(text: string, seenAt?: number, block?: object): boolean {
     const s = this.texts.get(text);
     if (!s) return true;
     const now = this.now();
@@ -57,7 +63,8 @@ export class LoopGuard {
       s.reactions = 0;
       return true;
     }
-    if (seenAt !== undefined && seenAt >= s.lastWrite && seenAt - s.lastWrite < REACTION_MS) {
+    const sameBlock = block !== undefined && s.lastBlock?.deref() === block;
+    if (sameBlock && seenAt !== undefined && seenAt >= s.lastWrite && seenAt - s.lastWrite < REACTION_MS) {
       s.reactions++;
       this.lastReaction = now;
       const limit = this.holds >= PAGE_HOSTILE_HOLDS ? 1 : REACTIONS_TO_HOLD;
@@ -76,12 +83,13 @@ export class LoopGuard {
     return s !== undefined && s.heldAt >= 0;
   }
 
-  /** We wrote the repair of `text` (anywhere on the page). */
-  wrote(text: string): void {
+  /** We wrote the repair of `text`, into paragraph `block`. */
+  wrote(text: string, block?: object): void {
     let s = this.texts.get(text);
     if (s) this.texts.delete(text); // re-insert: the Map's order is the order of last use
-    else s = { lastWrite: 0, reactions: 0, heldAt: -1 };
+    else s = { lastWrite: 0, lastBlock: null, reactions: 0, heldAt: -1 };
     s.lastWrite = this.now();
+    s.lastBlock = block ? new WeakRef(block) : null;
     this.texts.set(text, s);
     if (this.texts.size > MAX_TRACKED_TEXTS) {
       const oldest = this.texts.keys().next().value as string;

@@ -12,7 +12,7 @@
  */
 import type { Engine, Evidence, Step } from '../core/types';
 import { mergeEvidence } from '../core/types';
-import { blockOf, blockTextNodes, type BlockRoot } from './blocks';
+import { BlockFinder, blockTextNodes, type BlockRoot } from './blocks';
 import { Deque } from './deque';
 import { Highlighter } from './highlights';
 import { IdleSlicer, type Priority } from './idle-slicer';
@@ -21,7 +21,7 @@ import { MutationBatcher, type MutationBatch } from './mutation-batcher';
 import { Walk } from './page-walker';
 import { pieceEnd } from './pieces';
 import { RewriteStore, type RepairCounts } from './rewrite-store';
-import { mapStepsToNodes } from './step-mapping';
+import { mapStepsToNodes, type NodeEdit } from './step-mapping';
 import { READABLE_ATTRIBUTES, documentIsEditable, isInsideRejected } from './text-filter';
 import { installUndoOverlay, type OverlayStrings } from './undo-overlay';
 
@@ -33,8 +33,14 @@ export const PIECE_MIN_CHARS = 1024;
 export const PIECE_MAX_CHARS = 16_384;
 /** The gate and the evidence read long texts in pieces this size (about 100 M chars/s: a few ms each). */
 export const SCAN_PIECE_CHARS = 256 * 1024;
-/** A long paragraph is rewritten after its first piece (the part in view), then at most this often, then at the end. */
+/**
+ * A long paragraph is rewritten after its first piece (the part in view), then now and then, then at the end.
+ * Every rewrite of a text node costs the browser a relayout of the whole node (seconds for a 10 MB one), so the
+ * next interim rewrite waits at least LONG_WRITE_INTERVAL_MS, and LONG_WRITE_COST_FACTOR times as long as the
+ * last one took to render: the page spends at most about 1/LONG_WRITE_COST_FACTOR of its time on our relayouts.
+ */
 export const LONG_WRITE_INTERVAL_MS = 1000;
+export const LONG_WRITE_COST_FACTOR = 20;
 /**
  * A frame's decoder input, per run, beyond which suspect text is left as it is and counted as skipped: at the
  * decoder's 1–2 M chars/s this is seconds of idle time, not minutes.
@@ -46,6 +52,14 @@ export const MAX_EVIDENCE_TEXTS = 100_000;
 export const MAX_ATTRIBUTE_CHARS = 16_384;
 /** DOM nodes visited between two looks at the clock. */
 const NODES_PER_CHECK = 64;
+/**
+ * Text below the fold is written in batches at most this often: on a page of 200,000 nodes every frame with a
+ * text change costs the browser a relayout of ~250 ms, whoever made the change, so the number of such frames is
+ * what must stay small. Visible text and mutations are written at once.
+ */
+export const BACKGROUND_FLUSH_MS = 1000;
+/** One batch of writes (store, highlight ranges, the text itself) takes at most this long; the rest waits for the next slice. */
+export const FLUSH_BUDGET_MS = 20;
 
 export interface RepairedSpanReport {
   kind: Step['kind'];
@@ -65,12 +79,20 @@ export interface PageRepairerOptions {
   /** Loads the decoder on first need (most pages never call it). */
   loadDecoder(): Promise<Engine>;
   overlayStrings?: OverlayStrings;
+  /** True when the document already carries highlights.css (injected with the content script). */
+  highlightCssInDocument?: boolean;
   /** Called after writes with the frame's current counts (the caller coalesces). */
   onUpdate?(counts: RepairCounts): void;
 }
 
 /** A paragraph as read: its text nodes, what each holds as the page wrote it, and the whole. */
-interface BlockText { nodes: Text[]; texts: string[]; text: string }
+interface BlockText { block: BlockRoot; nodes: Text[]; texts: string[]; text: string }
+
+/** A paragraph's text nodes as a pass's walk met them; `complete` when the walk covered the whole paragraph. */
+interface BlockGroup { nodes: Text[]; complete: boolean; hasText: boolean; at: number | undefined }
+
+/** Edits computed and not yet written (text below the fold waits for the next batch of writes). */
+interface PendingWrite { bt: BlockText; edits: NodeEdit[]; final: boolean }
 
 /** What one start() … stop() owns. */
 class Run {
@@ -87,6 +109,10 @@ class Run {
   skipped = 0;
   readonly skippedBlocks = new WeakSet<object>();
   pieceChars = PIECE_START_CHARS;
+  readonly queued = new Deque<PendingWrite>();
+  lastFlush = 0;
+  /** A flush ran out of time: the next slice goes on writing, whatever the interval. */
+  flushing = false;
 
   constructor(win: Window) {
     this.slicer = new IdleSlicer(win, this.ctl.signal);
@@ -108,7 +134,7 @@ export class PageRepairer {
   private dirty = false;
 
   constructor(private readonly opts: PageRepairerOptions) {
-    this.highlighter = new Highlighter(opts.win, this.store);
+    this.highlighter = new Highlighter(opts.win, this.store, opts.highlightCssInDocument);
   }
 
   get running(): boolean { return this.run !== null; }
@@ -186,6 +212,7 @@ export class PageRepairer {
   /** Gives the page its thread back when the slice is spent; false when the run ended meanwhile. */
   private async breathe(run: Run, priority: Priority): Promise<boolean> {
     if (!run.slicer.shouldYield()) return !run.aborted;
+    if (run.queued.length && (priority === 'urgent' || run.flushing || this.opts.win.performance.now() - run.lastFlush >= BACKGROUND_FLUSH_MS)) this.flush(run);
     if (this.dirty) this.report();
     await run.slicer.next(priority);
     return !run.aborted && this.run === run;
@@ -219,34 +246,62 @@ export class PageRepairer {
     } catch (err) {
       console.warn('[luanma] repair pass failed', err);
     } finally {
+      while (this.run === run && run.queued.length) {
+        this.flush(run);
+        if (run.queued.length) await run.slicer.next('background');
+      }
       if (this.dirty) this.report();
       if (--this.pending === 0) this.settle();
     }
+  }
+
+  /** Writes queued edits (each checked against the page as it is now), for at most FLUSH_BUDGET_MS. */
+  private flush(run: Run, budgetMs = FLUSH_BUDGET_MS): void {
+    const perf = this.opts.win.performance;
+    const start = perf.now();
+    run.lastFlush = start;
+    for (let w = run.queued.shift(); w; w = run.queued.shift()) {
+      this.apply(run, w);
+      if (perf.now() - start >= budgetMs) break;
+    }
+    run.flushing = run.queued.length > 0;
   }
 
   private async passInner(run: Run, roots: Array<[Node, number | undefined]>, mode: 'initial' | 'batch' | 'rescan', attrs: Array<[Element, number]>): Promise<void> {
     const doc = this.opts.win.document;
     const urgent: Priority = 'urgent';
 
-    // 1. Walk: paragraphs (each with the latest time it changed), elements with readable attributes.
-    const blocks = new Map<BlockRoot, number | undefined>();
+    // 1. Walk: paragraphs (each with the latest time it changed), elements with readable attributes. A walk
+    // from a document or shadow root meets every text node of each paragraph in it, in order, so it reads the
+    // paragraphs as it goes; a paragraph met from a changed node inside it is read whole afterwards.
+    const groups = new Map<BlockRoot, BlockGroup>();
+    const blocks = new BlockFinder();
     const attributed = new Map<Element, number | undefined>();
     for (const [el, at] of attrs) attributed.set(el, at);
-    const queue = new Deque<[Node, number | undefined]>();
-    queue.pushAll(roots);
+    const queue = new Deque<[Node, number | undefined, boolean]>();
+    for (const [root, at] of roots) queue.push([root, at, mode !== 'batch']);
     for (let item = queue.shift(); item; item = queue.shift()) {
-      const [root, at] = item;
-      if (mode === 'batch' && (!root.isConnected || isInsideRejected(root))) continue;
+      const [root, at, whole] = item;
+      if (mode === 'batch' && !whole && (!root.isConnected || isInsideRejected(root))) continue;
       const walk = new Walk(root, doc, {
-        text: (t) => { const b = blockOf(t); if (!blocks.has(b) || later(at, blocks.get(b))) blocks.set(b, at); },
+        text: (t, blank) => {
+          const b = blocks.find(t);
+          let g = groups.get(b);
+          if (!g) { g = { nodes: [], complete: whole, hasText: false, at }; groups.set(b, g); }
+          else { if (later(at, g.at)) g.at = at; if (!whole) g.complete = false; }
+          if (g.complete) g.nodes.push(t);
+          if (!blank) g.hasText = true;
+        },
         attributed: (el) => { if (!attributed.has(el)) attributed.set(el, at); },
         shadowRoot: (sr) => {
           if (run.shadowRoots.has(sr)) return;
           run.shadowRoots.add(sr);
           run.roots.add(sr);
           run.batcher.observe(sr);
-          queue.push([sr, at]);
+          queue.push([sr, at, true]);
         },
+        // Walking again from the start would list nodes twice: read those paragraphs whole instead.
+        restarted: () => { for (const g of groups.values()) g.complete = false; },
       });
       while (walk.step(NODES_PER_CHECK)) if (!await this.breathe(run, urgent)) return;
       if (!await this.breathe(run, urgent)) return;
@@ -255,8 +310,10 @@ export class PageRepairer {
     // 2. Read and gate. The gate sees a paragraph as one text: damage cut in two by markup may only show whole.
     const suspects: Array<[BlockRoot, BlockText, number | undefined]> = [];
     const others: Array<[BlockRoot, BlockText, number | undefined]> = [];
-    for (const [block, at] of blocks) {
-      const bt = await this.readBlock(run, block, urgent);
+    for (const [block, g] of groups) {
+      if (!g.hasText) continue;
+      const at = g.at;
+      const bt = g.complete ? this.textOf(block, g.nodes) : await this.readBlock(run, block, urgent);
       if (!bt) return;
       if (bt.text.trim() === '') continue;
       const suspect = await this.gate(run, bt.text, urgent);
@@ -322,6 +379,12 @@ export class PageRepairer {
     return this.decoder;
   }
 
+  /** A paragraph's texts as the page wrote them, from its nodes. */
+  private textOf(block: BlockRoot, nodes: Text[]): BlockText {
+    const texts = nodes.map((t) => this.store.originalText(t));
+    return { block, nodes, texts, text: texts.length === 1 ? texts[0] : texts.join('') };
+  }
+
   /** A paragraph's nodes and texts, read a few dozen nodes at a time; null if the run ended meanwhile. */
   private async readBlock(run: Run, block: BlockRoot, priority: Priority): Promise<BlockText | null> {
     const nodes: Text[] = [];
@@ -332,7 +395,7 @@ export class PageRepairer {
       texts.push(this.store.originalText(t));
       if ((++n % NODES_PER_CHECK) === 0 && !await this.breathe(run, priority)) return null;
     }
-    return { nodes, texts, text: texts.length === 1 ? texts[0] : texts.join('') };
+    return { block, nodes, texts, text: texts.length === 1 ? texts[0] : texts.join('') };
   }
 
   /** The cheap gate over a text of any length (long ones a piece at a time); null if the run ended. */
@@ -392,7 +455,7 @@ export class PageRepairer {
    */
   private async judgeBlock(run: Run, bt: BlockText, decoder: Engine, seenAt: number | undefined, priority: Priority): Promise<boolean> {
     const text = bt.text;
-    if (!run.guard.allow(text, seenAt)) return this.breathe(run, priority); // the page fights over this text: no work
+    if (!run.guard.allow(text, seenAt, bt.block)) return this.breathe(run, priority); // the page fights over this text: no work
     const steps: Step[] = [];
     const groups: number[] = [];
     const collect = (found: readonly Step[], offset: number) => {
@@ -401,7 +464,7 @@ export class PageRepairer {
         groups.push(this.nextGroup++);
       }
     };
-    let lastWrite = -Infinity;
+    let nextWrite = -Infinity;
     for (let at = 0; at < text.length;) {
       const end = pieceEnd(text, at, run.pieceChars);
       if (run.decoderChars >= MAX_DECODER_CHARS) {
@@ -414,15 +477,23 @@ export class PageRepairer {
       if (whole || this.opts.isSuspect(piece, run.evidence ?? undefined)) collect(this.timedRepair(run, decoder, piece), at);
       at = end;
       if (at < text.length) {
-        const now = this.opts.win.performance.now();
-        if (steps.length > 0 && now - lastWrite >= LONG_WRITE_INTERVAL_MS) {
-          if (!this.write(run, bt, steps, groups, at)) return this.breathe(run, priority);
-          lastWrite = now;
+        const perf = this.opts.win.performance;
+        if (steps.length > 0 && perf.now() >= nextWrite) {
+          if (!this.apply(run, this.edits(bt, steps, groups, false))) return this.breathe(run, priority);
+          // The next slice begins after the browser has laid out what we wrote: that wait is the write's cost.
+          const wrote = perf.now();
+          if (this.dirty) this.report();
+          await run.slicer.next(priority);
+          if (run.aborted || this.run !== run) return false;
+          const cost = perf.now() - wrote;
+          nextWrite = perf.now() + Math.max(LONG_WRITE_INTERVAL_MS, cost * LONG_WRITE_COST_FACTOR);
         }
         if (!await this.breathe(run, priority)) return false;
       }
     }
-    this.write(run, bt, steps, groups, text.length);
+    const edits = this.edits(bt, steps, groups, true);
+    if (priority === 'background') run.queued.push(edits);
+    else this.apply(run, edits);
     return this.breathe(run, priority);
   }
 
@@ -440,20 +511,22 @@ export class PageRepairer {
     return steps;
   }
 
+  /** The node edits of the steps found so far (`final`: all of the paragraph has been judged). */
+  private edits(bt: BlockText, steps: Step[], groups: number[], final: boolean): PendingWrite {
+    return { bt, edits: mapStepsToNodes(bt.texts, steps, 0, (i) => groups[i]), final };
+  }
+
   /**
-   * Writes the steps found so far into the paragraph's nodes up to offset `upTo` (all of it at the end). Every
-   * node must still be in the page and hold what was read: if the page changed one, nothing is written (its
-   * mutation brings the paragraph back). False in that case.
+   * Writes edits into the paragraph's nodes. Every node they touch (every node, for a final write) must still
+   * be in the page and hold what was read: if the page changed one, nothing is written (its mutation brings the
+   * paragraph back). False in that case.
    */
-  private write(run: Run, bt: BlockText, steps: Step[], groups: number[], upTo: number): boolean {
-    const final = upTo >= bt.text.length;
-    let start = 0;
-    for (let i = 0; i < bt.nodes.length && start < upTo; i++) {
-      const node = bt.nodes[i];
-      if (!node.isConnected || this.store.originalText(node) !== bt.texts[i]) return false;
-      start += bt.texts[i].length;
+  private apply(run: Run, { bt, edits, final }: PendingWrite): boolean {
+    if (final) {
+      for (let i = 0; i < bt.nodes.length; i++) if (!this.holdsRead(bt, i)) return false;
+    } else {
+      for (const e of edits) if (!this.holdsRead(bt, e.index)) return false;
     }
-    const edits = mapStepsToNodes(bt.texts, steps, 0, (i) => groups[i]);
     const edited = new Set<number>();
     let wrote = false;
     for (const e of edits) {
@@ -468,8 +541,13 @@ export class PageRepairer {
         if (!edited.has(i) && this.store.recordOf(bt.nodes[i])) { this.store.restoreText(bt.nodes[i]); wrote = true; }
       }
     }
-    if (wrote) { run.guard.wrote(bt.text); this.dirty = true; }
+    if (wrote) { run.guard.wrote(bt.text, bt.block); this.dirty = true; }
     return true;
+  }
+
+  private holdsRead(bt: BlockText, i: number): boolean {
+    const node = bt.nodes[i];
+    return node.isConnected && this.store.originalText(node) === bt.texts[i];
   }
 
   private judgeAttributes(run: Run, el: Element, decoder: Engine, seenAt: number | undefined): void {
@@ -477,13 +555,13 @@ export class PageRepairer {
       const original = this.store.originalAttr(el, name);
       if (original === null || original.length > MAX_ATTRIBUTE_CHARS || !this.opts.isSuspect(original, run.evidence ?? undefined)) continue;
       const key = `\u0000${name}\u0000${original}`;
-      if (!run.guard.allow(key, seenAt)) continue;
+      if (!run.guard.allow(key, seenAt, el)) continue;
       const steps = this.timedRepair(run, decoder, original);
       const [edit] = mapStepsToNodes([original], steps, this.nextGroup);
       this.nextGroup += steps.length;
       const before = el.getAttribute(name);
       this.store.writeAttr(el, name, original, edit?.text ?? original, edit?.spans ?? []);
-      if (el.getAttribute(name) !== before) { run.guard.wrote(key); this.dirty = true; }
+      if (el.getAttribute(name) !== before) { run.guard.wrote(key, el); this.dirty = true; }
     }
   }
 

@@ -1,8 +1,10 @@
 /**
  * Every rewrite is reversible: the page's own text is kept in WeakMaps keyed by the node (or the
  * element and attribute), so switching repair off restores it exactly and garbage-collected nodes
- * take their originals with them. A small iterable index lets `restoreAll` find what to restore;
- * it is pruned of detached nodes after batches that removed nodes.
+ * take their originals with them. An iterable index lets `restoreAll` find what to restore. Nodes the
+ * page takes out of the document stop counting, but stay restorable: a page may put them back (a list
+ * re-sorted, a paragraph moved), and switching off must still give back its text. They are held only
+ * weakly, so a node the page drops for good is collected with its original.
  *
  * Counts are kept as a running tally, updated on every write and every forgotten record, so reading them
  * after each pass costs nothing on a page with 130,000 repaired paragraphs.
@@ -16,9 +18,11 @@ export interface TextRecord {
   /** What we wrote: a node whose value differs has been changed by the page since. */
   written: string;
   spans: RewrittenSpan[];
+  /** False while the node is out of the document: its spans are not in the counts. */
+  counted?: boolean;
 }
 
-export interface AttrRecord { original: string; written: string; spans: RewrittenSpan[] }
+export interface AttrRecord { original: string; written: string; spans: RewrittenSpan[]; counted?: boolean }
 
 /** Per-frame counts derived from what is currently rewritten or flagged. */
 export interface RepairCounts {
@@ -78,6 +82,9 @@ export class RewriteStore {
   private readonly attrs = new WeakMap<Element, Map<string, AttrRecord>>();
   private readonly liveTexts = new Set<Text>();
   private readonly liveElements = new Set<Element>();
+  /** Rewritten nodes and elements the page took out of the document (held weakly: see the file comment). */
+  private readonly detachedTexts = new Set<WeakRef<Text>>();
+  private readonly detachedElements = new Set<WeakRef<Element>>();
   /** Nodes where the user undid a repair: left alone until repair is switched off and on again. */
   private pinned = new WeakSet<Node>();
   private readonly tally = new Tally();
@@ -115,8 +122,8 @@ export class RewriteStore {
   writeText(node: Text, original: string, text: string, spans: RewrittenSpan[]): void {
     if (spans.length === 0) { this.restoreText(node); return; }
     const old = this.texts.get(node);
-    if (old) this.tally.remove(old.spans);
-    const rec = { original, written: text, spans };
+    if (old && old.counted !== false) this.tally.remove(old.spans);
+    const rec: TextRecord = { original, written: text, spans };
     this.texts.set(node, rec);
     this.liveTexts.add(node);
     this.tally.add(spans);
@@ -130,7 +137,7 @@ export class RewriteStore {
     const rec = map?.get(name);
     if (!rec) return value;
     if (value === rec.written) return rec.original;
-    this.tally.remove(rec.spans);
+    if (rec.counted !== false) this.tally.remove(rec.spans);
     map!.delete(name);
     return value;
   }
@@ -139,7 +146,7 @@ export class RewriteStore {
     let map = this.attrs.get(el);
     if (!map) { map = new Map(); this.attrs.set(el, map); }
     const old = map.get(name);
-    if (old) this.tally.remove(old.spans);
+    if (old && old.counted !== false) this.tally.remove(old.spans);
     if (spans.length === 0) { map.delete(name); if (el.getAttribute(name) !== original) el.setAttribute(name, original); return; }
     map.set(name, { original, written: text, spans });
     this.tally.add(spans);
@@ -178,8 +185,9 @@ export class RewriteStore {
       }
       text += data.slice(at);
       this.pinned.add(node);
-      this.tally.remove(rec.spans);
+      if (rec.counted !== false) this.tally.remove(rec.spans);
       this.tally.add(keep);
+      rec.counted = true;
       rec.written = text;
       rec.spans = keep;
       node.data = text;
@@ -189,32 +197,50 @@ export class RewriteStore {
 
   /** Restores everything we rewrote, exactly, and forgets it. */
   restoreAll(): void {
-    for (const node of this.liveTexts) {
+    const texts: Text[] = [...this.liveTexts];
+    for (const ref of this.detachedTexts) { const node = ref.deref(); if (node) texts.push(node); }
+    for (const node of texts) {
       const rec = this.texts.get(node);
       if (rec && node.data === rec.written) node.data = rec.original;
       this.texts.delete(node);
     }
-    for (const el of this.liveElements) {
+    const elements: Element[] = [...this.liveElements];
+    for (const ref of this.detachedElements) { const el = ref.deref(); if (el) elements.push(el); }
+    for (const el of elements) {
       const map = this.attrs.get(el);
       if (map) for (const [name, rec] of map) if (el.getAttribute(name) === rec.written) el.setAttribute(name, rec.original);
       this.attrs.delete(el);
     }
     this.liveTexts.clear();
     this.liveElements.clear();
+    this.detachedTexts.clear();
+    this.detachedElements.clear();
     this.pinned = new WeakSet();
     this.tally.reset();
     this.listener?.cleared();
   }
 
-  /** Forgets detached nodes, so removed subtrees can be collected and stop counting. */
+  /**
+   * Nodes the page took out of the document stop counting and lose their highlights, and are held weakly
+   * from then on (still restorable if the page puts them back; collected if it does not).
+   */
   prune(): void {
-    for (const node of this.liveTexts) if (!node.isConnected) this.forget(node);
+    for (const node of this.liveTexts) {
+      if (node.isConnected) continue;
+      const rec = this.texts.get(node);
+      if (rec && rec.counted !== false) { this.tally.remove(rec.spans); rec.counted = false; }
+      this.liveTexts.delete(node);
+      this.detachedTexts.add(new WeakRef(node));
+      this.listener?.forgotten(node);
+    }
     for (const el of this.liveElements) {
       if (el.isConnected) continue;
-      for (const rec of this.attrs.get(el)?.values() ?? []) this.tally.remove(rec.spans);
-      this.attrs.delete(el);
+      for (const rec of this.attrs.get(el)?.values() ?? []) if (rec.counted !== false) { this.tally.remove(rec.spans); rec.counted = false; }
       this.liveElements.delete(el);
+      this.detachedElements.add(new WeakRef(el));
     }
+    for (const ref of this.detachedTexts) if (!ref.deref()) this.detachedTexts.delete(ref);
+    for (const ref of this.detachedElements) if (!ref.deref()) this.detachedElements.delete(ref);
   }
 
   /** Live rewritten text nodes with their spans (for highlights and hit-testing). */
@@ -235,7 +261,7 @@ export class RewriteStore {
 
   private forget(node: Text): void {
     const rec = this.texts.get(node);
-    if (rec) this.tally.remove(rec.spans);
+    if (rec && rec.counted !== false) this.tally.remove(rec.spans);
     this.texts.delete(node);
     if (this.liveTexts.delete(node)) this.listener?.forgotten(node);
   }

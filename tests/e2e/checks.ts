@@ -37,6 +37,8 @@ export interface CheckContext {
   artifacts: string;
   /** The extension's own context; throws where the session has none (a check without `needs`). */
   ext: ExtensionAccess;
+  /** The extension's origin (chrome-extension://<id> or moz-extension://<uuid>), to tell its scripts apart. */
+  extOrigin: string;
   /** Hostile pages at full size (`--full`), not CI's small ones. */
   full: boolean;
   /** A row of measured figures (hostile pages), printed by the runner. */

@@ -141,11 +141,15 @@ function watchErrors(errors: string[], extOrigin: string) {
   };
 }
 
+/** A URL no other tab has (a `tab` query parameter the pages ignore), so the extension's tabs can be told apart. */
+export function tabUrl(base: string, path: string): string {
+  return `${base}${path}${path.includes('?') ? '&' : '?'}tab=${++tabSerial}`;
+}
+
 async function newTab(context: BrowserContext, base: string, path: string): Promise<Page> {
   const page = await context.newPage();
   await page.setViewportSize({ width: 900, height: 700 });
-  const sep = path.includes('?') ? '&' : '?';
-  await page.goto(`${base}${path}${sep}tab=${++tabSerial}`);
+  await page.goto(tabUrl(base, path));
   return page;
 }
 

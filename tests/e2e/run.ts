@@ -77,7 +77,7 @@ for (const browser of ['chromium', 'firefox'] as const) {
       continue;
     }
     const ctx: CheckContext = {
-      context: session.context, base, browser, build, artifacts: ARTIFACTS, full,
+      context: session.context, base, browser, build, artifacts: ARTIFACTS, full, extOrigin: session.extOrigin,
       open: (path) => session.open(path),
       get ext() {
         if (!session.ext) throw new Error('this check needs the extension\'s context, which this session lacks (declare `needs`)');
