@@ -60,6 +60,8 @@ const NODES_PER_CHECK = 64;
 export const BACKGROUND_FLUSH_MS = 1000;
 /** One batch of writes (store, highlight ranges, the text itself) takes at most this long; the rest waits for the next slice. */
 export const FLUSH_BUDGET_MS = 20;
+/** One slice's share of writing a paragraph that must be written now (visible text, a mutation). */
+export const WRITE_BUDGET_MS = 10;
 
 export interface RepairedSpanReport {
   kind: Step['kind'];
@@ -92,7 +94,18 @@ interface BlockText { block: BlockRoot; nodes: Text[]; texts: string[]; text: st
 interface BlockGroup { nodes: Text[]; complete: boolean; hasText: boolean; at: number | undefined }
 
 /** Edits computed and not yet written (text below the fold waits for the next batch of writes). */
-interface PendingWrite { bt: BlockText; edits: NodeEdit[]; final: boolean }
+interface PendingWrite {
+  bt: BlockText;
+  edits: NodeEdit[];
+  final: boolean;
+  /** Progress: writes of one paragraph can take several slices (a node 2,000 elements deep costs Firefox ~1.6 ms). */
+  next: number;
+  restoreNext: number;
+  checked: boolean;
+  stale: boolean;
+  wrote: boolean;
+  edited: Set<number>;
+}
 
 /** What one start() … stop() owns. */
 class Run {
@@ -110,6 +123,8 @@ class Run {
   readonly skippedBlocks = new WeakSet<object>();
   pieceChars = PIECE_START_CHARS;
   readonly queued = new Deque<PendingWrite>();
+  /** A queued write that a flush began and ran out of time on. */
+  current: PendingWrite | null = null;
   lastFlush = 0;
   /** A flush ran out of time: the next slice goes on writing, whatever the interval. */
   flushing = false;
@@ -212,7 +227,7 @@ export class PageRepairer {
   /** Gives the page its thread back when the slice is spent; false when the run ended meanwhile. */
   private async breathe(run: Run, priority: Priority): Promise<boolean> {
     if (!run.slicer.shouldYield()) return !run.aborted;
-    if (run.queued.length && (priority === 'urgent' || run.flushing || this.opts.win.performance.now() - run.lastFlush >= BACKGROUND_FLUSH_MS)) this.flush(run);
+    if ((run.current || run.queued.length) && (priority === 'urgent' || run.flushing || this.opts.win.performance.now() - run.lastFlush >= BACKGROUND_FLUSH_MS)) this.flush(run);
     if (this.dirty) this.report();
     await run.slicer.next(priority);
     return !run.aborted && this.run === run;
@@ -246,9 +261,9 @@ export class PageRepairer {
     } catch (err) {
       console.warn('[luanma] repair pass failed', err);
     } finally {
-      while (this.run === run && run.queued.length) {
+      while (this.run === run && (run.current || run.queued.length)) {
         this.flush(run);
-        if (run.queued.length) await run.slicer.next('background');
+        if (run.current || run.queued.length) await run.slicer.next('background');
       }
       if (this.dirty) this.report();
       if (--this.pending === 0) this.settle();
@@ -260,11 +275,11 @@ export class PageRepairer {
     const perf = this.opts.win.performance;
     const start = perf.now();
     run.lastFlush = start;
-    for (let w = run.queued.shift(); w; w = run.queued.shift()) {
-      this.apply(run, w);
-      if (perf.now() - start >= budgetMs) break;
+    for (let w = run.current ?? run.queued.shift(); w; w = run.queued.shift()) {
+      run.current = this.applySome(run, w, start + budgetMs) ? null : w;
+      if (run.current || perf.now() - start >= budgetMs) break;
     }
-    run.flushing = run.queued.length > 0;
+    run.flushing = run.current !== null || run.queued.length > 0;
   }
 
   private async passInner(run: Run, roots: Array<[Node, number | undefined]>, mode: 'initial' | 'batch' | 'rescan', attrs: Array<[Element, number]>): Promise<void> {
@@ -479,7 +494,7 @@ export class PageRepairer {
       if (at < text.length) {
         const perf = this.opts.win.performance;
         if (steps.length > 0 && perf.now() >= nextWrite) {
-          if (!this.apply(run, this.edits(bt, steps, groups, false))) return this.breathe(run, priority);
+          if (!await this.applyNow(run, this.edits(bt, steps, groups, false), priority)) return this.breathe(run, priority);
           // The next slice begins after the browser has laid out what we wrote: that wait is the write's cost.
           const wrote = perf.now();
           if (this.dirty) this.report();
@@ -493,7 +508,7 @@ export class PageRepairer {
     }
     const edits = this.edits(bt, steps, groups, true);
     if (priority === 'background') run.queued.push(edits);
-    else this.apply(run, edits);
+    else await this.applyNow(run, edits, priority);
     return this.breathe(run, priority);
   }
 
@@ -513,35 +528,56 @@ export class PageRepairer {
 
   /** The node edits of the steps found so far (`final`: all of the paragraph has been judged). */
   private edits(bt: BlockText, steps: Step[], groups: number[], final: boolean): PendingWrite {
-    return { bt, edits: mapStepsToNodes(bt.texts, steps, 0, (i) => groups[i]), final };
+    return {
+      bt, edits: mapStepsToNodes(bt.texts, steps, 0, (i) => groups[i]), final,
+      next: 0, restoreNext: 0, checked: false, stale: false, wrote: false, edited: new Set(),
+    };
+  }
+
+  /** Writes `w` now, a slice's share at a time; false if the page had changed the paragraph or the run ended. */
+  private async applyNow(run: Run, w: PendingWrite, priority: Priority): Promise<boolean> {
+    const perf = this.opts.win.performance;
+    while (!this.applySome(run, w, perf.now() + WRITE_BUDGET_MS)) {
+      if (this.dirty) this.report();
+      await run.slicer.next(priority);
+      if (run.aborted || this.run !== run) return false;
+    }
+    return !w.stale;
   }
 
   /**
-   * Writes edits into the paragraph's nodes. Every node they touch (every node, for a final write) must still
-   * be in the page and hold what was read: if the page changed one, nothing is written (its mutation brings the
-   * paragraph back). False in that case.
+   * Writes edits into the paragraph's nodes until `deadline`; true when `w` is finished. Every node the edits
+   * touch (every node, for a final write) must still be in the page and hold what was read: if the page changed
+   * one, nothing is written (its mutation brings the paragraph back) and `w.stale` is set. A node the page
+   * changes while the writes of its paragraph go on over several slices is skipped the same way.
    */
-  private apply(run: Run, { bt, edits, final }: PendingWrite): boolean {
-    if (final) {
-      for (let i = 0; i < bt.nodes.length; i++) if (!this.holdsRead(bt, i)) return false;
-    } else {
-      for (const e of edits) if (!this.holdsRead(bt, e.index)) return false;
+  private applySome(run: Run, w: PendingWrite, deadline: number): boolean {
+    const { bt, edits, final } = w;
+    if (!w.checked) {
+      w.checked = true;
+      const ok = final ? bt.nodes.every((_, i) => this.holdsRead(bt, i)) : edits.every((e) => this.holdsRead(bt, e.index));
+      if (!ok) { w.stale = true; return true; }
     }
-    const edited = new Set<number>();
-    let wrote = false;
-    for (const e of edits) {
+    const perf = this.opts.win.performance;
+    while (w.next < edits.length) {
+      const e = edits[w.next++];
       const node = bt.nodes[e.index];
-      edited.add(e.index);
-      if (this.store.isPinned(node)) continue;
-      if (node.data !== e.text) wrote = true;
+      w.edited.add(e.index);
+      if (this.store.isPinned(node) || !this.holdsRead(bt, e.index)) continue;
+      if (node.data !== e.text) w.wrote = true;
       this.store.writeText(node, bt.texts[e.index], e.text, e.spans);
+      if (perf.now() >= deadline && w.next < edits.length) return false;
     }
     if (final) {
-      for (let i = 0; i < bt.nodes.length; i++) {
-        if (!edited.has(i) && this.store.recordOf(bt.nodes[i])) { this.store.restoreText(bt.nodes[i]); wrote = true; }
+      while (w.restoreNext < bt.nodes.length) {
+        const i = w.restoreNext++;
+        if (w.edited.has(i) || !this.store.recordOf(bt.nodes[i])) continue;
+        this.store.restoreText(bt.nodes[i]);
+        w.wrote = true;
+        if (perf.now() >= deadline && w.restoreNext < bt.nodes.length) return false;
       }
     }
-    if (wrote) { run.guard.wrote(bt.text, bt.block); this.dirty = true; }
+    if (w.wrote) { run.guard.wrote(bt.text, bt.block); this.dirty = true; }
     return true;
   }
 
