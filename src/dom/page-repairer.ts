@@ -10,7 +10,7 @@
  * and every queue is O(1) per item. A frame's decoder work has a ceiling (MAX_DECODER_CHARS): what lies beyond
  * it is counted as skipped, and the popup says so.
  */
-import type { Engine, Evidence, Step } from '../core/types';
+import type { Engine, Evidence, RepairResult, Step } from '../core/types';
 import { mergeEvidence } from '../core/types';
 import { BlockFinder, blockTextNodes, type BlockRoot } from './blocks';
 import { Deque } from './deque';
@@ -21,7 +21,7 @@ import { MutationBatcher, type MutationBatch } from './mutation-batcher';
 import { Walk } from './page-walker';
 import { pieceEnd } from './pieces';
 import { RewriteStore, type RepairCounts } from './rewrite-store';
-import { mapStepsToNodes, type NodeEdit } from './step-mapping';
+import { mapStepsToNodes, type NodeEdit, type RewrittenSpan } from './step-mapping';
 import { READABLE_ATTRIBUTES, documentIsEditable, isInsideRejected } from './text-filter';
 import { installUndoOverlay, type OverlayStrings } from './undo-overlay';
 
@@ -60,6 +60,13 @@ const NODES_PER_CHECK = 64;
 export const BACKGROUND_FLUSH_MS = 1000;
 /** One batch of writes (store, highlight ranges, the text itself) takes at most this long; the rest waits for the next slice. */
 export const FLUSH_BUDGET_MS = 20;
+/**
+ * When the frame after a batch of writes took longer than EXPENSIVE_FRAME_MS (the browser relaying out a page
+ * of 130,000 paragraphs: 0.8 s, whoever changed it), a batch may write for FLUSH_BUDGET_LARGE_MS, and the next
+ * waits as long again as that frame took: the page keeps at least half of its time.
+ */
+export const EXPENSIVE_FRAME_MS = 100;
+export const FLUSH_BUDGET_LARGE_MS = 25;
 /** One slice's share of writing a paragraph that must be written now (visible text, a mutation). */
 export const WRITE_BUDGET_MS = 10;
 
@@ -126,8 +133,12 @@ class Run {
   /** A queued write that a flush began and ran out of time on. */
   current: PendingWrite | null = null;
   lastFlush = 0;
-  /** A flush ran out of time: the next slice goes on writing, whatever the interval. */
+  /** A flush ran out of time: the next slice goes on writing, if frames are cheap. */
   flushing = false;
+  /** When the last background flush ended (to measure the frame after it), and what that frame cost. */
+  flushEnd = -1;
+  frameCost = 0;
+  nextFlush = 0;
 
   constructor(win: Window) {
     this.slicer = new IdleSlicer(win, this.ctl.signal);
@@ -227,9 +238,10 @@ export class PageRepairer {
   /** Gives the page its thread back when the slice is spent; false when the run ended meanwhile. */
   private async breathe(run: Run, priority: Priority): Promise<boolean> {
     if (!run.slicer.shouldYield()) return !run.aborted;
-    if ((run.current || run.queued.length) && (priority === 'urgent' || run.flushing || this.opts.win.performance.now() - run.lastFlush >= BACKGROUND_FLUSH_MS)) this.flush(run);
+    if ((run.current || run.queued.length) && (priority === 'urgent' || this.flushDue(run))) this.flush(run);
     if (this.dirty) this.report();
     await run.slicer.next(priority);
+    this.measureFlush(run);
     return !run.aborted && this.run === run;
   }
 
@@ -262,16 +274,32 @@ export class PageRepairer {
       console.warn('[luanma] repair pass failed', err);
     } finally {
       while (this.run === run && (run.current || run.queued.length)) {
-        this.flush(run);
-        if (run.current || run.queued.length) await run.slicer.next('background');
+        if (this.flushDue(run)) this.flush(run);
+        if (run.current || run.queued.length) { await run.slicer.next('background'); this.measureFlush(run); }
       }
       if (this.dirty) this.report();
       if (--this.pending === 0) this.settle();
     }
   }
 
+  /** May the queued writes below the fold go out now? */
+  private flushDue(run: Run): boolean {
+    const now = this.opts.win.performance.now();
+    if (run.flushing && run.frameCost < EXPENSIVE_FRAME_MS) return true;
+    return now >= run.nextFlush && now - run.lastFlush >= (run.flushing ? 0 : BACKGROUND_FLUSH_MS);
+  }
+
+  /** The slice after a flush starts once the browser has laid out what was written: that wait is the frame's cost. */
+  private measureFlush(run: Run): void {
+    if (run.flushEnd < 0) return;
+    const now = this.opts.win.performance.now();
+    run.frameCost = now - run.flushEnd;
+    run.nextFlush = now + (run.frameCost >= EXPENSIVE_FRAME_MS ? run.frameCost : 0);
+    run.flushEnd = -1;
+  }
+
   /** Writes queued edits (each checked against the page as it is now), for at most FLUSH_BUDGET_MS. */
-  private flush(run: Run, budgetMs = FLUSH_BUDGET_MS): void {
+  private flush(run: Run, budgetMs = run.frameCost >= EXPENSIVE_FRAME_MS ? FLUSH_BUDGET_LARGE_MS : FLUSH_BUDGET_MS): void {
     const perf = this.opts.win.performance;
     const start = perf.now();
     run.lastFlush = start;
@@ -280,6 +308,7 @@ export class PageRepairer {
       if (run.current || perf.now() - start >= budgetMs) break;
     }
     run.flushing = run.current !== null || run.queued.length > 0;
+    run.flushEnd = perf.now();
   }
 
   private async passInner(run: Run, roots: Array<[Node, number | undefined]>, mode: 'initial' | 'batch' | 'rescan', attrs: Array<[Element, number]>): Promise<void> {
@@ -471,14 +500,7 @@ export class PageRepairer {
   private async judgeBlock(run: Run, bt: BlockText, decoder: Engine, seenAt: number | undefined, priority: Priority): Promise<boolean> {
     const text = bt.text;
     if (!run.guard.allow(text, seenAt, bt.block)) return this.breathe(run, priority); // the page fights over this text: no work
-    const steps: Step[] = [];
-    const groups: number[] = [];
-    const collect = (found: readonly Step[], offset: number) => {
-      for (const s of found) {
-        steps.push(offset === 0 ? s : { ...s, start: s.start + offset, end: s.end + offset });
-        groups.push(this.nextGroup++);
-      }
-    };
+    const out = bt.nodes.length === 1 ? new OneNodeEdits(bt, () => this.nextGroup++) : new NodeSteps(bt, () => this.nextGroup++);
     let nextWrite = -Infinity;
     for (let at = 0; at < text.length;) {
       const end = pieceEnd(text, at, run.pieceChars);
@@ -489,12 +511,12 @@ export class PageRepairer {
       const whole = at === 0 && end === text.length;
       const piece = whole ? text : text.slice(at, end);
       // The paragraph passed the gate as a whole; a piece of a long one must pass it on its own.
-      if (whole || this.opts.isSuspect(piece, run.evidence ?? undefined)) collect(this.timedRepair(run, decoder, piece), at);
+      out.add(at, piece, whole || this.opts.isSuspect(piece, run.evidence ?? undefined) ? this.timedRepair(run, decoder, piece) : null);
       at = end;
       if (at < text.length) {
         const perf = this.opts.win.performance;
-        if (steps.length > 0 && perf.now() >= nextWrite) {
-          if (!await this.applyNow(run, this.edits(bt, steps, groups, false), priority)) return this.breathe(run, priority);
+        if (out.found && perf.now() >= nextWrite) {
+          if (!await this.applyNow(run, out.edits(false), priority)) return this.breathe(run, priority);
           // The next slice begins after the browser has laid out what we wrote: that wait is the write's cost.
           const wrote = perf.now();
           if (this.dirty) this.report();
@@ -506,32 +528,24 @@ export class PageRepairer {
         if (!await this.breathe(run, priority)) return false;
       }
     }
-    const edits = this.edits(bt, steps, groups, true);
+    const edits = out.edits(true);
     if (priority === 'background') run.queued.push(edits);
     else await this.applyNow(run, edits, priority);
     return this.breathe(run, priority);
   }
 
   /** One decoder call, timed: the piece size follows the decoder's speed on this page. */
-  private timedRepair(run: Run, decoder: Engine, text: string): readonly Step[] {
+  private timedRepair(run: Run, decoder: Engine, text: string): RepairResult {
     const perf = this.opts.win.performance;
     const t0 = perf.now();
-    const steps = decoder.repair(text, run.evidence ?? undefined).steps;
+    const result = decoder.repair(text, run.evidence ?? undefined);
     const ms = perf.now() - t0;
     run.decoderChars += text.length;
     if (text.length >= 512 && ms >= 1) {
       const target = Math.round((text.length / ms) * PIECE_TARGET_MS);
       run.pieceChars = Math.max(PIECE_MIN_CHARS, Math.min(PIECE_MAX_CHARS, Math.round(run.pieceChars * 0.5 + target * 0.5)));
     }
-    return steps;
-  }
-
-  /** The node edits of the steps found so far (`final`: all of the paragraph has been judged). */
-  private edits(bt: BlockText, steps: Step[], groups: number[], final: boolean): PendingWrite {
-    return {
-      bt, edits: mapStepsToNodes(bt.texts, steps, 0, (i) => groups[i]), final,
-      next: 0, restoreNext: 0, checked: false, stale: false, wrote: false, edited: new Set(),
-    };
+    return result;
   }
 
   /** Writes `w` now, a slice's share at a time; false if the page had changed the paragraph or the run ended. */
@@ -592,7 +606,7 @@ export class PageRepairer {
       if (original === null || original.length > MAX_ATTRIBUTE_CHARS || !this.opts.isSuspect(original, run.evidence ?? undefined)) continue;
       const key = `\u0000${name}\u0000${original}`;
       if (!run.guard.allow(key, seenAt, el)) continue;
-      const steps = this.timedRepair(run, decoder, original);
+      const { steps } = this.timedRepair(run, decoder, original);
       const [edit] = mapStepsToNodes([original], steps, this.nextGroup);
       this.nextGroup += steps.length;
       const before = el.getAttribute(name);
@@ -619,4 +633,68 @@ export class PageRepairer {
 /** True when time `a` is later than `b` (undefined: a scan, earlier than any mutation). */
 function later(a: number | undefined, b: number | undefined): boolean {
   return a !== undefined && (b === undefined || a > b);
+}
+
+function pending(bt: BlockText, edits: NodeEdit[], final: boolean): PendingWrite {
+  return { bt, edits, final, next: 0, restoreNext: 0, checked: false, stale: false, wrote: false, edited: new Set() };
+}
+
+/** What the pieces of a paragraph repaired so far come to, as node edits. */
+interface PieceResults {
+  /** True once some piece had a step. */
+  readonly found: boolean;
+  /** Records the result of the piece of the paragraph's text at `at` (null: the piece is left as it is). */
+  add(at: number, piece: string, result: RepairResult | null): void;
+  /** The node edits so far (`final`: every piece has been added). */
+  edits(final: boolean): PendingWrite;
+}
+
+/** A paragraph of several nodes: its steps, mapped onto the nodes when written. */
+class NodeSteps implements PieceResults {
+  private readonly steps: Step[] = [];
+  private readonly groups: number[] = [];
+  constructor(private readonly bt: BlockText, private readonly group: () => number) {}
+  get found(): boolean { return this.steps.length > 0; }
+  add(at: number, _piece: string, result: RepairResult | null): void {
+    for (const s of result?.steps ?? []) {
+      this.steps.push(at === 0 ? s : { ...s, start: s.start + at, end: s.end + at });
+      this.groups.push(this.group());
+    }
+  }
+  edits(final: boolean): PendingWrite {
+    return pending(this.bt, mapStepsToNodes(this.bt.texts, this.steps, 0, (i) => this.groups[i]), final);
+  }
+}
+
+/**
+ * A paragraph of one text node (a 10 MB text node is one): its new text is built piece by piece as the pieces
+ * are repaired, so writing it costs a join, not a pass over every step of the whole text in one task.
+ */
+class OneNodeEdits implements PieceResults {
+  private readonly parts: string[] = [];
+  private readonly spans: RewrittenSpan[] = [];
+  private length = 0;
+  private done = 0;
+  constructor(private readonly bt: BlockText, private readonly group: () => number) {}
+  get found(): boolean { return this.spans.length > 0; }
+  add(at: number, piece: string, result: RepairResult | null): void {
+    const outText = result ? result.text : piece;
+    let delta = 0;
+    for (const s of result?.steps ?? []) {
+      const start = this.length + s.start + delta;
+      this.spans.push({
+        start, end: start + s.replacement.length, original: s.original, kind: s.kind, group: this.group(),
+        lossy: s.lossy, confidence: s.confidence, codecs: s.codecs, solo: true,
+      });
+      delta += s.replacement.length - (s.end - s.start);
+    }
+    this.parts.push(outText);
+    this.length += outText.length;
+    this.done = at + piece.length;
+  }
+  edits(final: boolean): PendingWrite {
+    const rest = final ? '' : this.bt.texts[0].slice(this.done);
+    const text = this.parts.join('') + rest;
+    return pending(this.bt, this.spans.length ? [{ index: 0, text, spans: final ? this.spans : this.spans.slice() }] : [], final);
+  }
 }

@@ -55,6 +55,7 @@ class Tally {
   add(spans: readonly RewrittenSpan[]): void {
     for (const s of spans) {
       if (!s.lossy) this.counts.chars += s.original.length;
+      if (s.solo) { this.counts[s.kind] += 1; continue; }
       const g = this.groups.get(s.group);
       if (g) { g.refs++; continue; }
       this.groups.set(s.group, { kind: s.kind, refs: 1 });
@@ -65,6 +66,7 @@ class Tally {
   remove(spans: readonly RewrittenSpan[]): void {
     for (const s of spans) {
       if (!s.lossy) this.counts.chars -= s.original.length;
+      if (s.solo) { this.counts[s.kind] -= 1; continue; }
       const g = this.groups.get(s.group);
       if (!g) continue;
       if (--g.refs === 0) { this.groups.delete(s.group); this.counts[g.kind] -= 1; }

@@ -16,6 +16,8 @@ export interface RewrittenSpan {
   lossy: boolean;
   confidence: number;
   codecs: readonly string[];
+  /** True when this is the step's only piece (the step lies inside one node): it counts without bookkeeping. */
+  solo?: boolean;
 }
 
 export interface NodeEdit {
@@ -24,7 +26,7 @@ export interface NodeEdit {
   spans: RewrittenSpan[];
 }
 
-interface Piece { from: number; to: number; replacement: string; step: Step; group: number }
+interface Piece { from: number; to: number; replacement: string; step: Step; group: number; solo: boolean }
 
 /**
  * Splits each step over the nodes it touches. A step inside one node stays there. A step across
@@ -67,7 +69,7 @@ export function mapStepsToNodes(texts: readonly string[], steps: readonly Step[]
       if (touched.length === 1) replacement = step.replacement;
       else if (sameLength) { replacement = step.replacement.slice(used, used + (to - from)); used += to - from; }
       else replacement = k === 0 ? step.replacement : '';
-      add(i, { from, to, replacement, step, group });
+      add(i, { from, to, replacement, step, group, solo: touched.length === 1 });
     });
   }
 
@@ -84,7 +86,7 @@ export function mapStepsToNodes(texts: readonly string[], steps: readonly Step[]
       text += p.replacement;
       spans.push({
         start, end: text.length, original: src.slice(p.from, p.to), kind: p.step.kind, group: p.group,
-        lossy: p.step.lossy, confidence: p.step.confidence, codecs: p.step.codecs,
+        lossy: p.step.lossy, confidence: p.step.confidence, codecs: p.step.codecs, solo: p.solo,
       });
       at = p.to;
     }
