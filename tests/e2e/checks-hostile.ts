@@ -10,10 +10,9 @@
  * extension's script and the longest task of any kind (relayouts caused by a write included), with the page's
  * own cost for one text change beside it for scale.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 import { CheckFailure, resetSettings, type Check, type CheckContext } from './checks';
-import { ev, sleep, tabUrl } from './harness';
+import { browserCpuSeconds, ev, sleep, tabUrl } from './harness';
 import { REACTIONS_TO_HOLD } from '../../src/dom/loop-guard';
 
 function expectTrue(cond: boolean, what: string): void { if (!cond) throw new CheckFailure(what); }
@@ -24,26 +23,6 @@ function expectEqual<T>(actual: T, expected: T, what: string): void {
     while (i < a.length && a[i] === e[i]) i++;
     throw new CheckFailure(`${what}: first difference at ${i}:\n      expected …${e.slice(Math.max(0, i - 60), i + 120)}\n      actual   …${a.slice(Math.max(0, i - 60), i + 120)}`);
   }
-}
-
-/** CPU seconds used so far by the browser's processes (every descendant of this process), from /proc. */
-function browserCpuSeconds(): number {
-  const parent = new Map<number, number>();
-  const ticks = new Map<number, number>();
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parent.set(Number(d), Number(f[1]));
-      ticks.set(Number(d), Number(f[11]) + Number(f[12]));
-    } catch { /* gone meanwhile */ }
-  }
-  let sum = 0;
-  for (const [pid, t] of ticks) {
-    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) if (p === process.pid) { sum += t; break; }
-  }
-  return sum / 100; // USER_HZ
 }
 
 interface TraceEvent { name: string; ph: string; ts: number; dur?: number; tid: number; args?: unknown }

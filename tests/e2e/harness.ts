@@ -18,7 +18,7 @@
  * console too); the runner fails the check during which one appears.
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
@@ -120,6 +120,8 @@ export interface Session {
   takeErrors(): string[];
   /** Closes every tab the check left open (not the control page). */
   closePages(): Promise<void>;
+  /** True when the browser, and the way into the extension, still answer within a few seconds. */
+  healthy(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -246,6 +248,7 @@ async function launchChromium(build: BuildKind, extDir: string, base: string): P
     async closePages() {
       for (const p of context.pages()) await Promise.race([p.close().catch(() => undefined), sleep(5000)]);
     },
+    healthy: () => answers(ev(worker(), () => 1)),
     async close() { await context.close(); rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }); },
   };
 }
@@ -290,9 +293,11 @@ async function launchFirefox(build: BuildKind, extDir: string, base: string): Pr
     await waitReady(control, (p) => ev(p, () => typeof browser !== 'undefined' && !!browser.tabs));
   }
   const ctl = () => { if (!control) throw new Error('Firefox production builds offer the test no way into the extension'); return control; };
+  /** Runs `fn` in the control page, giving up after 15 s (the runner then relaunches the session). */
+  const onControl = <A, R>(fn: (arg: A) => R | Promise<R>, arg?: A) => within(ev(ctl(), fn, arg), 15_000, 'the test build\'s control page');
   const tabIdOf = async (page: Page) => {
     const url = page.url();
-    const id = await ev(ctl(), async (u: string) => (await browser.tabs.query({})).find((t) => t.url === u)?.id ?? -1, url);
+    const id = await onControl(async (u: string) => (await browser.tabs.query({})).find((t) => t.url === u)?.id ?? -1, url);
     if (id < 0) throw new Error(`no tab found for ${url}`);
     return id;
   };
@@ -300,14 +305,14 @@ async function launchFirefox(build: BuildKind, extDir: string, base: string): Pr
   const openFromControl = async (path: string) => {
     const [page] = await Promise.all([
       context.waitForEvent('page', { timeout: 10_000 }),
-      ev(ctl(), (url: string) => { void browser.tabs.create({ url }); }, `${extOrigin}${path}`),
+      onControl((url: string) => { void browser.tabs.create({ url }); }, `${extOrigin}${path}`),
     ]);
     await page.waitForURL((u) => u.href.startsWith(extOrigin), { timeout: 10_000, waitUntil: 'commit' });
     return page;
   };
   const ext: ExtensionAccess | null = build === 'production' ? null : {
     origin: extOrigin,
-    storage: (area, op, value) => ev(ctl(), async ([a, o, v]: [string, string, Record<string, unknown> | null]) => {
+    storage: (area, op, value) => onControl(async ([a, o, v]: [string, string, Record<string, unknown> | null]) => {
       const s = (browser.storage as unknown as Record<string, { get(k: null): Promise<Record<string, unknown>>; clear(): Promise<void>; set(v: object): Promise<void> }>)[a];
       if (o === 'get') return await s.get(null);
       if (o === 'clear') { await s.clear(); return {}; }
@@ -328,7 +333,7 @@ async function launchFirefox(build: BuildKind, extDir: string, base: string): Pr
     openExtensionPage: (path) => openFromControl(path),
     async decoderLoaded(page) {
       const id = await tabIdOf(page);
-      return ev(ctl(), async (tabId: number) => {
+      return onControl(async (tabId: number) => {
         const results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: () => '__luanmaDecoder' in globalThis });
         return results.some((r) => r.result === true);
       }, id);
@@ -342,7 +347,7 @@ async function launchFirefox(build: BuildKind, extDir: string, base: string): Pr
       const tabId = await tabIdOf(page);
       const payload = 'command' in req ? { tabId, command: req.command }
         : { tabId, frameId: 0, menuItemId: req.menuItemId, selectionText: req.selectionText ?? await page.evaluate(() => getSelection()?.toString() ?? '') };
-      return ev(ctl(), async (p: object) => Boolean(((await browser.runtime.sendMessage({ type: 'e2eInvoke', payload: p })) as { ok?: boolean } | undefined)?.ok), payload);
+      return onControl(async (p: object) => Boolean(((await browser.runtime.sendMessage({ type: 'e2eInvoke', payload: p })) as { ok?: boolean } | undefined)?.ok), payload);
     },
   };
   return {
@@ -357,6 +362,7 @@ async function launchFirefox(build: BuildKind, extDir: string, base: string): Pr
         else await Promise.race([p.close().catch(() => undefined), sleep(5000)]);
       }
     },
+    healthy: () => answers(control ? ev(control, () => 1) : context.newPage().then((p) => p.close())),
     async close() {
       await Promise.race([context.close().catch(() => undefined), sleep(15_000)]);
       rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
@@ -383,6 +389,16 @@ async function closeExtensionTab(page: Page): Promise<void> {
 
 /** BiDi does not tell Playwright that an extension tab closed: the pages we removed, so they are not closed twice. */
 const removedTabs = new WeakSet<Page>();
+
+/** True when `work` settles within `ms`. */
+async function answers(work: Promise<unknown>, ms = 5000): Promise<boolean> {
+  return Promise.race([work.then(() => true, () => false), sleep(ms).then(() => false)]);
+}
+
+/** `work`, or an error after `ms`: a BiDi call to an extension page sometimes never returns. */
+export function within<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  return Promise.race([work, sleep(ms).then(() => { throw new Error(`${what}: no answer within ${ms} ms`); })]);
+}
 
 /** Polls `ready` on an extension page: Playwright's load events are not reported for moz-extension pages over BiDi. */
 async function waitReady(page: Page, ready: (p: Page) => Promise<boolean>, timeoutMs = 10_000): Promise<boolean> {
@@ -428,19 +444,44 @@ export function pageSignature(frame: Page | Frame): Promise<string> {
   });
 }
 
+/** CPU seconds used so far by the browser's processes (every descendant of this process), from /proc. */
+export function browserCpuSeconds(): number {
+  const parent = new Map<number, number>();
+  const ticks = new Map<number, number>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parent.set(Number(d), Number(f[1]));
+      ticks.set(Number(d), Number(f[11]) + Number(f[12]));
+    } catch { /* gone meanwhile */ }
+  }
+  let sum = 0;
+  for (const [pid, t] of ticks) {
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) if (p === process.pid) { sum += t; break; }
+  }
+  return sum / 100; // USER_HZ
+}
+
 /**
- * Waits until the frame's text stops changing: the content script runs at document_idle and repairs in
- * slices. `quietMs` without a change, after at least `minMs` since the call.
+ * Waits until the frame's text stops changing and the browser is idle: the content script runs at
+ * document_idle and repairs in slices, and a slow moment must not pass for the end. `quietMs` without a change
+ * and with the browser's processes under a third of a core, after at least `minMs` since the call.
  */
-export async function settled(frame: Page | Frame, { minMs = 700, quietMs = 600, timeoutMs = 15_000 } = {}): Promise<void> {
+export async function settled(frame: Page | Frame, { minMs = 700, quietMs = 700, timeoutMs = 20_000 } = {}): Promise<void> {
   const t0 = Date.now();
   await frame.waitForLoadState('load').catch(() => undefined);
   let last = await pageSignature(frame);
   let since = Date.now();
+  let cpu = browserCpuSeconds(), at = Date.now();
   while (Date.now() - t0 < timeoutMs) {
-    await sleep(120);
+    await sleep(150);
     const next = await pageSignature(frame);
-    if (next !== last) { last = next; since = Date.now(); continue; }
+    const cpuNow = browserCpuSeconds(), now = Date.now();
+    const busy = (cpuNow - cpu) / Math.max(0.05, (now - at) / 1000);
+    cpu = cpuNow; at = now;
+    if (next !== last || busy > 0.33) { last = next; since = Date.now(); continue; }
     if (Date.now() - since >= quietMs && Date.now() - t0 >= minMs) return;
   }
 }

@@ -25,7 +25,7 @@ import { CHECKS, resetSettings, type Check, type CheckContext } from './checks';
 import { COPY_CHECKS } from './checks-copy';
 import { FIX_CHECKS } from './checks-fix';
 import { HOSTILE_CHECKS } from './checks-hostile';
-import { ARTIFACTS, buildExtensions, launch, serve, settled, sleep, type BrowserName, type BuildKind, type Session } from './harness';
+import { ARTIFACTS, buildExtensions, launch, serve, settled, sleep, within, type BrowserName, type BuildKind, type Session } from './harness';
 
 const args = process.argv.slice(2);
 const fake = args.includes('--fake-engine');
@@ -77,7 +77,8 @@ for (const browser of ['chromium', 'firefox'] as const) {
       continue;
     }
     const ctx: CheckContext = {
-      context: session.context, base, browser, build, artifacts: ARTIFACTS, full, extOrigin: session.extOrigin,
+      get context() { return session.context; }, get extOrigin() { return session.extOrigin; },
+      base, browser, build, artifacts: ARTIFACTS, full,
       open: (path) => session.open(path),
       get ext() {
         if (!session.ext) throw new Error('this check needs the extension\'s context, which this session lacks (declare `needs`)');
@@ -109,9 +110,16 @@ for (const browser of ['chromium', 'firefox'] as const) {
         console.log(`not ok - [${browser}] ${check.name}\n    ${problem}`);
       }
       const tc = Date.now();
-      await session.closePages();
-      if (session.ext) await resetSettings(ctx).catch(() => undefined);
+      await within(session.closePages(), 30_000, 'closing the tabs').catch(() => undefined);
+      if (session.ext) await within(resetSettings(ctx), 15_000, 'resetting the settings').catch(() => undefined);
       if (process.env.LUANMA_E2E_DEBUG) console.log(`    # cleanup ${Date.now() - tc} ms`);
+      // A browser (or its way into the extension) that stopped answering would fail every later check: start
+      // it again. Seen once in Firefox, where an extension page's realm stopped answering Playwright.
+      if (problem !== null && !await session.healthy()) {
+        console.log(`    # ${browser} (${build}) stopped answering: relaunched`);
+        await within(session.close(), 20_000, 'closing the browser').catch(() => undefined);
+        session = await launch(browser, build, dirs, base);
+      }
     }
     // Screenshots of a repaired page (with highlights) and of the popup for that tab, where there is a popup.
     if (session.ext && !hostileOnly) {
