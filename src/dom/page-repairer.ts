@@ -88,6 +88,8 @@ export interface PageRepairerOptions {
   /** Loads the decoder on first need (most pages never call it). */
   loadDecoder(): Promise<Engine>;
   overlayStrings?: OverlayStrings;
+  /** The frame's decoder ceiling (default MAX_DECODER_CHARS). */
+  maxDecoderChars?: number;
   /** True when the document already carries highlights.css (injected with the content script). */
   highlightCssInDocument?: boolean;
   /** Called after writes with the frame's current counts (the caller coalesces). */
@@ -504,7 +506,7 @@ export class PageRepairer {
     let nextWrite = -Infinity;
     for (let at = 0; at < text.length;) {
       const end = pieceEnd(text, at, run.pieceChars);
-      if (run.decoderChars >= MAX_DECODER_CHARS) {
+      if (run.decoderChars >= (this.opts.maxDecoderChars ?? MAX_DECODER_CHARS)) {
         if (!run.skippedBlocks.has(bt.nodes[0] ?? bt)) { run.skippedBlocks.add(bt.nodes[0] ?? bt); run.skipped += text.length - at; this.dirty = true; }
         break;
       }

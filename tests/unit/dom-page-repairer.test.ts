@@ -168,4 +168,16 @@ describe('PageRepairer', () => {
     repairer.stop();
     expect(p.textContent).toBe('#m');
   });
+
+  it('past the frame\'s decoder ceiling, leaves suspect text as it is and counts it as skipped', async () => {
+    document.body.innerHTML = '<p id="a">#a #b</p><p id="b">#c #d #e</p>';
+    controller = new AbortController();
+    const repairer = new PageRepairer({ win: window as unknown as Window, isSuspect, loadDecoder: async () => fakeDecoder(), maxDecoderChars: 5 });
+    repairer.start(controller.signal);
+    await sleep(10);
+    await repairer.whenSettled();
+    expect(document.getElementById('a')!.textContent).toBe('A B');
+    expect(document.getElementById('b')!.textContent).toBe('#c #d #e');
+    expect(repairer.counts().skipped).toBe('#c #d #e'.length);
+  });
 });
