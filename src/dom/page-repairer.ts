@@ -130,6 +130,8 @@ class Run {
   decoderChars = 0;
   skipped = 0;
   readonly skippedBlocks = new WeakSet<object>();
+  /** Text nodes this run has written (to tell a revert from a move). */
+  readonly wroteNodes = new WeakSet<Text>();
   pieceChars = PIECE_START_CHARS;
   readonly queued = new Deque<PendingWrite>();
   /** A queued write that a flush began and ran out of time on. */
@@ -501,7 +503,10 @@ export class PageRepairer {
    */
   private async judgeBlock(run: Run, bt: BlockText, decoder: Engine, seenAt: number | undefined, priority: Priority): Promise<boolean> {
     const text = bt.text;
-    if (!run.guard.allow(text, seenAt, bt.block)) return this.breathe(run, priority); // the page fights over this text: no work
+    // A revert: a node we wrote no longer shows it, or the paragraph shows nothing we wrote (its node swapped
+    // for a new one). A paragraph the page merely moved still shows our writes.
+    const reverted = seenAt !== undefined && (bt.nodes.some((n) => run.wroteNodes.has(n) && !this.store.recordOf(n)) || !bt.nodes.some((n) => this.store.recordOf(n)));
+    if (!run.guard.allow(text, reverted ? seenAt : undefined, bt.block)) return this.breathe(run, priority); // the page fights over this text: no work
     const out = bt.nodes.length === 1 ? new OneNodeEdits(bt, () => this.nextGroup++) : new NodeSteps(bt, () => this.nextGroup++);
     let nextWrite = -Infinity;
     for (let at = 0; at < text.length;) {
@@ -582,6 +587,7 @@ export class PageRepairer {
       if (this.store.isPinned(node) || !this.holdsRead(bt, e.index)) continue;
       if (node.data !== e.text) w.wrote = true;
       this.store.writeText(node, bt.texts[e.index], e.text, e.spans);
+      run.wroteNodes.add(node);
       if (perf.now() >= deadline && w.next < edits.length) return false;
     }
     if (final) {
@@ -604,10 +610,11 @@ export class PageRepairer {
 
   private judgeAttributes(run: Run, el: Element, decoder: Engine, seenAt: number | undefined): void {
     for (const name of READABLE_ATTRIBUTES) {
+      const live = this.store.isOwnAttr(el, name);
       const original = this.store.originalAttr(el, name);
       if (original === null || original.length > MAX_ATTRIBUTE_CHARS || !this.opts.isSuspect(original, run.evidence ?? undefined)) continue;
       const key = `\u0000${name}\u0000${original}`;
-      if (!run.guard.allow(key, seenAt, el)) continue;
+      if (!run.guard.allow(key, live ? undefined : seenAt, el)) continue;
       const { steps } = this.timedRepair(run, decoder, original);
       const [edit] = mapStepsToNodes([original], steps, this.nextGroup);
       this.nextGroup += steps.length;

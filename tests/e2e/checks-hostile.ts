@@ -129,7 +129,8 @@ function sorted(v: unknown): unknown {
   return v;
 }
 
-const pct = (x: number) => (Number.isNaN(x) ? '-' : `${Math.round(x * 100)} %`);
+// Negative: a browser process ended during the window and took its CPU time with it.
+const pct = (x: number) => (Number.isNaN(x) || x < 0 ? '-' : `${Math.round(x * 100)} %`);
 const ms = (x: number) => `${Math.round(x)} ms`;
 
 /** Reports a page's figures (and returns them for assertions). */
