@@ -361,7 +361,7 @@ export class PageRepairer {
     for (const [block, g] of groups) {
       if (!g.hasText) continue;
       const at = g.at;
-      const bt = g.complete ? this.textOf(block, g.nodes) : await this.readBlock(run, block, urgent);
+      const bt = g.complete ? await this.textOf(run, block, g.nodes, urgent) : await this.readBlock(run, block, urgent);
       if (!bt) return;
       if (bt.text.trim() === '') continue;
       const suspect = await this.gate(run, bt.text, urgent);
@@ -397,7 +397,10 @@ export class PageRepairer {
         if (suspect) suspects.push(entry);
         if (!await this.breathe(run, urgent)) return;
       }
-      for (const entry of otherAttrs) if (gateAttrs(entry[0])) suspectAttrs.push(entry);
+      for (const entry of otherAttrs) {
+        if (gateAttrs(entry[0])) suspectAttrs.push(entry);
+        if ((++n % NODES_PER_CHECK) === 0 && !await this.breathe(run, urgent)) return;
+      }
     }
 
     // 6. The first scan repairs what is on screen first; the rest waits for idle time behind mutations.
@@ -428,8 +431,12 @@ export class PageRepairer {
   }
 
   /** A paragraph's texts as the page wrote them, from its nodes. */
-  private textOf(block: BlockRoot, nodes: Text[]): BlockText {
-    const texts = nodes.map((t) => this.store.originalText(t));
+  private async textOf(run: Run, block: BlockRoot, nodes: Text[], priority: Priority): Promise<BlockText | null> {
+    const texts = new Array<string>(nodes.length);
+    for (let i = 0; i < nodes.length; i++) {
+      texts[i] = this.store.originalText(nodes[i]);
+      if ((i + 1) % NODES_PER_CHECK === 0 && !await this.breathe(run, priority)) return null;
+    }
     return { block, nodes, texts, text: texts.length === 1 ? texts[0] : texts.join('') };
   }
 

@@ -56,7 +56,15 @@ class Trace {
       while (m < marks.length && marks[m].ts < t.ts) m++;
       if (m < marks.length && marks[m].ts < end) {
         longestExt = Math.max(longestExt, t.dur ?? 0);
-        if ((t.dur ?? 0) > 50_000) ext50++;
+        if ((t.dur ?? 0) > 50_000) {
+          ext50++;
+          if (process.env.LUANMA_TRACE_DEBUG) {
+            const inside = onThread.filter((e) => e.ph === 'X' && e.ts >= t.ts && e.ts < end && e !== t);
+            const by = new Map<string, number>();
+            for (const e of inside) by.set(e.name, (by.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+            console.log(`    # long ext task ${((t.dur ?? 0) / 1000).toFixed(0)} ms:`, [...by].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([n, d]) => `${n} ${d.toFixed(0)}`).join(', '));
+          }
+        }
       }
     }
     return { longest: longest / 1000, longestExt: longestExt / 1000, ext50 };
