@@ -34,8 +34,9 @@ export default defineConfig({
     name: mode === 'e2e' ? 'Luanma (test build)' : '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    // contextMenus: "Copy repaired text" and the paste-and-fix link; clipboardWrite: copying from a page without a click in it.
-    permissions: ['storage', 'tabs', 'scripting', 'contextMenus', 'clipboardWrite'],
+    // Why each is needed: README, "Permissions". No `tabs`: <all_urls> already shows the extension a tab's URL
+    // (tabs.query, tabs.get, sender.tab), and tabs.create / tabs.sendMessage need no permission.
+    permissions: ['storage', 'scripting', 'contextMenus', 'clipboardWrite'],
     host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_extName__' },
     // Suggested keys; users change them at chrome://extensions/shortcuts or about:addons → Manage Extension Shortcuts.

@@ -1,6 +1,10 @@
 /**
  * The first content script, in every frame of every page: the cheap gate and the DOM walker only.
  * The decoder is injected later, and only into frames that have suspect text.
+ *
+ * It imports no module that defines storage items (those read storage, storage.session included, as soon as
+ * they are evaluated): settings are read from storage.sync by hand (shared/settings.ts). Nothing here may
+ * throw into the page: a failure to reach the background (an extension being updated) ends quietly.
  */
 import { isSuspect } from '@/src/core/gate';
 import { PageRepairer } from '@/src/dom/page-repairer';
@@ -8,10 +12,10 @@ import { installCopyHandlers } from '@/src/ext/content/copy-handlers';
 import { createCountsReporter } from '@/src/ext/content/counts-reporter';
 import { loadDecoder } from '@/src/ext/content/decoder-client';
 import { overlayStrings } from '@/src/ext/content/overlay-strings';
-import { installContentBridge } from '@/src/ext/e2e/content-bridge';
-import { installCopyBridge } from '@/src/ext/e2e/copy-bridge';
 import { send } from '@/src/ext/shared/messages';
-import { repairEnabledFor, settingsItem, type Settings } from '@/src/ext/shared/settings';
+import { readSettings, repairEnabledFor, watchSettings, type Settings } from '@/src/ext/shared/settings';
+// Listed in the manifest with this script, so every document has the highlight styles before it is built.
+import '@/src/dom/highlights.css';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -20,30 +24,34 @@ export default defineContentScript({
   matchAboutBlank: true,
   runAt: 'document_idle',
   async main(ctx) {
-    const hello = await send('hello', { top: window === window.top });
+    let hello: Awaited<ReturnType<typeof send<'hello'>>> | undefined;
+    try {
+      hello = await send('hello', { top: window === window.top });
+    } catch {
+      return; // no background to talk to (the extension is being reloaded or updated)
+    }
+    if (!hello || ctx.isInvalid) return;
+    const site = hello.site;
     const reporter = createCountsReporter(ctx.signal);
     const repairer = new PageRepairer({
       win: window,
       isSuspect,
       loadDecoder,
       overlayStrings: overlayStrings(),
+      highlightCssInDocument: true,
       onUpdate: reporter,
     });
     // Copying repaired text (menu, shortcut, popup) works whether or not repair is on for this site.
     installCopyHandlers({ win: window, repairer, isSuspect, loadDecoder });
-    // A build-time constant: production bundles drop the test hooks entirely (tests/build/check-bundles.ts).
-    if (import.meta.env.MODE === 'e2e') {
-      installContentBridge(window, repairer, hello, ctx.signal);
-      installCopyBridge(window, ctx.signal);
-    }
 
     const apply = (s: Settings) => {
+      if (ctx.isInvalid) return;
       repairer.setHighlight(s.highlight);
-      if (repairEnabledFor(s, hello.site)) repairer.start(ctx.signal);
+      if (repairEnabledFor(s, site)) repairer.start(ctx.signal);
       else repairer.stop();
     };
-    apply(await settingsItem.getValue());
-    const unwatch = settingsItem.watch(apply);
+    const unwatch = watchSettings(apply);
     ctx.onInvalidated(() => { unwatch(); repairer.stop(); });
+    apply(await readSettings());
   },
 });

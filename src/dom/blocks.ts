@@ -35,8 +35,38 @@ export function blockOf(node: Node): BlockRoot {
   return node.ownerDocument as Document;
 }
 
-/** The text nodes that make up `block`'s own paragraph, in document order (nested blocks excluded). */
-export function textNodesOfBlock(block: BlockRoot): Text[] {
+/**
+ * blockOf for many nodes of one page: every inline element met on the way up remembers its block, so a
+ * paragraph of 2,000 nested inline elements costs 2,000 steps in all, not 2,000 per text node.
+ */
+export class BlockFinder {
+  private readonly memo = new WeakMap<Node, BlockRoot>();
+
+  find(node: Node): BlockRoot {
+    const path: Node[] = [];
+    let found: BlockRoot | undefined;
+    for (let cur = node.parentNode; cur; cur = cur.parentNode) {
+      const known = this.memo.get(cur);
+      if (known) { found = known; break; }
+      if (cur.nodeType === 1) {
+        if (!isInline(cur as Element)) { found = cur as Element; break; }
+        path.push(cur);
+      } else if (cur.nodeType === 11 || cur.nodeType === 9) {
+        found = cur as ShadowRoot | Document;
+        break;
+      }
+    }
+    found ??= node.ownerDocument as Document;
+    for (const n of path) this.memo.set(n, found);
+    return found;
+  }
+}
+
+/**
+ * The text nodes that make up `block`'s own paragraph, in document order (nested blocks excluded), one at a
+ * time: a caller can stop between nodes and give the page its thread back (a paragraph of 200,000 spans).
+ */
+export function* blockTextNodes(block: BlockRoot): Generator<Text, void, undefined> {
   const doc = block.nodeType === 9 ? (block as Document) : (block.ownerDocument as Document);
   const walker = doc.createTreeWalker(block, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
     acceptNode(node) {
@@ -47,7 +77,10 @@ export function textNodesOfBlock(block: BlockRoot): Text[] {
       return 3; /* FILTER_SKIP: descend into inline elements */
     },
   });
-  const out: Text[] = [];
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n as Text);
-  return out;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) yield n as Text;
+}
+
+/** The text nodes of `block`'s own paragraph, at once. */
+export function textNodesOfBlock(block: BlockRoot): Text[] {
+  return Array.from(blockTextNodes(block));
 }

@@ -1,13 +1,22 @@
 /**
- * Runs a queue of small jobs without freezing the page: the first jobs (visible text) run in one
- * slice right away (SLICE_BUDGET_MS × 4), the rest in idle periods, each slice bounded by the time
- * the browser says it has to spare.
+ * Cooperative time slices, so that no task of ours blocks the page for long (a frame at 60 Hz is ~16 ms; a
+ * long task is 50 ms). Work is written as ordinary async code that checks `shouldYield()` between small units
+ * and then `await slicer.next()`: the continuation runs inside a later idle callback, bounded by that
+ * callback's budget. Visible text gets one larger slice right away (`beginUrgentSlice`).
+ *
+ * Every unit between two checks must itself be short: the page repairer hands the decoder pieces sized to a
+ * few milliseconds (pieces.ts), and walks the DOM a few dozen nodes at a time.
  */
+import { Deque } from './deque';
 
-/** A frame at 60 Hz is ~16 ms; leave the browser room to paint and handle input. */
-export const SLICE_BUDGET_MS = 8;
-/** Idle callbacks can be starved on a busy page: run anyway after this long. */
+/** An idle slice's budget: leaves the browser room to paint and handle input in the same frame. */
+export const SLICE_BUDGET_MS = 12;
+/** The first slice, in the task that starts repair: the text the reader is looking at. */
+export const URGENT_SLICE_MS = 30;
+/** Idle callbacks can be starved on a busy page: run anyway after this long (with the short budget). */
 export const IDLE_TIMEOUT_MS = 500;
+/** A starved callback (`didTimeout`) runs on a busy page's time: only this much. */
+export const STARVED_SLICE_MS = 6;
 
 export interface SlicerWindow {
   requestIdleCallback?: (cb: (deadline: { timeRemaining(): number; didTimeout: boolean }) => void, opts?: { timeout: number }) => number;
@@ -15,61 +24,65 @@ export interface SlicerWindow {
   performance: { now(): number };
 }
 
+/** Urgent waiters (visible text, mutations) resume before background ones (text below the fold). */
+export type Priority = 'urgent' | 'background';
+
 export class IdleSlicer {
-  private readonly queue: Array<() => void> = [];
+  private sliceEnd = 0;
+  private readonly urgent = new Deque<() => void>();
+  private readonly background = new Deque<() => void>();
   private scheduled = false;
-  private idleWaiters: Array<() => void> = [];
 
-  constructor(private readonly win: SlicerWindow, private readonly signal: AbortSignal) {}
-
-  /** Adds jobs; `urgent` ones run before the idle ones, starting in the current task. */
-  push(jobs: Array<() => void>, urgent = false): void {
-    if (this.signal.aborted) return;
-    if (urgent) {
-      const start = this.win.performance.now();
-      let i = 0;
-      // Visible text gets a larger first slice: it is what the reader is looking at.
-      while (i < jobs.length && this.win.performance.now() - start < SLICE_BUDGET_MS * 4) jobs[i++]();
-      this.queue.unshift(...jobs.slice(i));
-    } else {
-      this.queue.push(...jobs);
-    }
-    this.schedule();
-    if (this.queue.length === 0) this.notifyIdle();
+  constructor(private readonly win: SlicerWindow, private readonly signal: AbortSignal) {
+    // Waiters of an aborted run resume at once and see the signal.
+    signal.addEventListener('abort', () => this.release(), { once: true });
   }
 
-  /** Resolves once every queued job has run. */
-  whenIdle(): Promise<void> {
-    if (this.queue.length === 0) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  /** Opens a slice in the current task (the content script's first run, a user's switch). */
+  beginUrgentSlice(): void {
+    this.sliceEnd = Math.max(this.sliceEnd, this.win.performance.now() + URGENT_SLICE_MS);
+  }
+
+  /** True when the current slice's time is spent: the caller should `await next()` before more work. */
+  shouldYield(): boolean {
+    return this.signal.aborted || this.win.performance.now() >= this.sliceEnd;
+  }
+
+  /** Resolves at the start of a later slice (at once if the run was aborted: callers check the signal). */
+  next(priority: Priority = 'urgent'): Promise<void> {
+    if (this.signal.aborted) return Promise.resolve();
+    return new Promise((resolve) => {
+      (priority === 'urgent' ? this.urgent : this.background).push(resolve);
+      this.schedule();
+    });
   }
 
   private schedule(): void {
-    if (this.scheduled || this.queue.length === 0 || this.signal.aborted) return;
+    if (this.scheduled || this.signal.aborted) return;
     this.scheduled = true;
-    const run = (timeRemaining: () => number) => {
+    const run = (budget: number) => {
       this.scheduled = false;
       if (this.signal.aborted) return;
-      const start = this.win.performance.now();
-      do {
-        const job = this.queue.shift();
-        if (!job) break;
-        job();
-      } while (timeRemaining() > 1 && this.win.performance.now() - start < SLICE_BUDGET_MS * 2);
-      if (this.queue.length) this.schedule();
-      else this.notifyIdle();
+      this.sliceEnd = this.win.performance.now() + budget;
+      // Every waiter resumes in this task, in order: the first works until the budget is spent and queues
+      // again; the others then find it spent and queue again behind it, so order is kept and a waiter that
+      // finishes early leaves the rest of the slice to the next.
+      this.release();
     };
     if (this.win.requestIdleCallback) {
-      this.win.requestIdleCallback((d) => run(() => (d.didTimeout ? SLICE_BUDGET_MS : d.timeRemaining())), { timeout: IDLE_TIMEOUT_MS });
+      this.win.requestIdleCallback(
+        (d) => run(d.didTimeout ? STARVED_SLICE_MS : Math.max(1, Math.min(SLICE_BUDGET_MS, d.timeRemaining()))),
+        { timeout: IDLE_TIMEOUT_MS },
+      );
     } else {
-      const start = this.win.performance.now();
-      this.win.setTimeout(() => run(() => SLICE_BUDGET_MS - (this.win.performance.now() - start)), 0);
+      this.win.setTimeout(() => run(SLICE_BUDGET_MS), 0);
     }
   }
 
-  private notifyIdle(): void {
-    const waiters = this.idleWaiters;
-    this.idleWaiters = [];
+  private release(): void {
+    const waiters: Array<() => void> = [];
+    for (let w = this.urgent.shift(); w; w = this.urgent.shift()) waiters.push(w);
+    for (let w = this.background.shift(); w; w = this.background.shift()) waiters.push(w);
     for (const w of waiters) w();
   }
 }

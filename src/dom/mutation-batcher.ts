@@ -1,22 +1,30 @@
 /**
- * Follows a dynamic page without re-walking it: mutation records are collected into one batch per
- * short delay, records caused by our own writes are dropped, nodes inside an added subtree are
- * folded into it, and a flood of records becomes one rescan.
+ * Follows a dynamic page without re-walking it: mutation records are collected into one batch per short
+ * delay (O(1) per record: a node and the time it changed), records caused by our own writes are dropped,
+ * nodes inside an added subtree are folded into it, and a batch that overflows becomes one rescan.
+ *
+ * Back-pressure: a batch is handed over only when the previous one has been handled, so a mutation storm
+ * (thousands of changes a second) costs one pass over the distinct nodes it touched per round, never one pass
+ * per record; the delay also stretches on a page that fights our writes (loop-guard.ts).
  */
 import { READABLE_ATTRIBUTES } from './text-filter';
 
 /** Coalesce streams of small changes (chat, infinite scroll) into one pass. */
 export const MUTATION_BATCH_DELAY_MS = 50;
-/** Beyond this many records a rescan of the roots is cheaper than handling each one. */
-export const RESCAN_THRESHOLD = 1000;
+/** Distinct nodes beyond which a batch is dropped for one rescan of the roots. */
+export const MAX_PENDING_NODES = 10_000;
+/** Folding looks this many ancestors up: deeper containment only costs a redundant walk, never a wrong one. */
+export const FOLD_DEPTH = 32;
 
 export interface MutationBatch {
-  /** Added subtrees and changed text nodes, each contained in no other entry. */
-  nodes: Node[];
-  /** Elements whose readable attributes changed. */
-  attributes: Element[];
-  /** True when there were too many records: rescan the roots instead. */
+  /** Added subtrees and changed text nodes (none inside another entry's subtree, up to FOLD_DEPTH), each with the time it changed. */
+  nodes: Array<[Node, number]>;
+  /** Elements whose readable attributes changed, each with the time it changed. */
+  attributes: Array<[Element, number]>;
+  /** True when there were too many nodes: rescan the roots instead. */
   rescan: boolean;
+  /** True when nodes were removed (what we rewrote there can be forgotten). */
+  removed: boolean;
 }
 
 export interface MutationBatcherOptions {
@@ -25,7 +33,10 @@ export interface MutationBatcherOptions {
   /** True for a text node's value or an attribute that we wrote ourselves. */
   isOwnText(node: Text): boolean;
   isOwnAttr(el: Element, name: string): boolean;
-  onBatch(batch: MutationBatch): void;
+  /** Handles a batch; the next batch waits for the promise. */
+  onBatch(batch: MutationBatch): Promise<void>;
+  /** Multiplies the batch delay (1 on a calm page). */
+  delayFactor?(): number;
 }
 
 export const OBSERVE_OPTIONS: MutationObserverInit = {
@@ -38,10 +49,12 @@ export const OBSERVE_OPTIONS: MutationObserverInit = {
 
 export class MutationBatcher {
   private readonly observer: MutationObserver;
-  private readonly pendingNodes = new Set<Node>();
-  private readonly pendingAttrs = new Set<Element>();
-  private count = 0;
+  private pendingNodes = new Map<Node, number>();
+  private pendingAttrs = new Map<Element, number>();
+  private overflow = false;
+  private removed = false;
   private timer: number | undefined;
+  private busy = false;
 
   constructor(private readonly opts: MutationBatcherOptions) {
     this.observer = new (opts.win as Window & typeof globalThis).MutationObserver((records) => this.collect(records));
@@ -56,43 +69,74 @@ export class MutationBatcher {
     this.observer.disconnect();
     if (this.timer !== undefined) this.opts.win.clearTimeout(this.timer);
     this.timer = undefined;
-    this.pendingNodes.clear();
-    this.pendingAttrs.clear();
+    this.pendingNodes = new Map();
+    this.pendingAttrs = new Map();
   }
 
   private collect(records: MutationRecord[]): void {
+    if (this.opts.signal.aborted) return;
+    const now = this.opts.win.performance.now();
     for (const r of records) {
       if (r.type === 'characterData') {
-        if (!this.opts.isOwnText(r.target as Text)) this.pendingNodes.add(r.target);
+        if (!this.opts.isOwnText(r.target as Text)) this.addNode(r.target, now);
       } else if (r.type === 'attributes') {
         const el = r.target as Element;
-        if (r.attributeName && !this.opts.isOwnAttr(el, r.attributeName)) this.pendingAttrs.add(el);
+        if (r.attributeName && !this.opts.isOwnAttr(el, r.attributeName)) this.pendingAttrs.set(el, now);
       } else {
-        // Removals are ignored: taking text away cannot make the rest of a page broken.
-        for (const n of r.addedNodes) if (n.nodeType === 1 || n.nodeType === 3) this.pendingNodes.add(n);
+        // Taking text away cannot make the rest of a page broken; it only lets us forget what we wrote there.
+        if (r.removedNodes.length) this.removed = true;
+        const added = r.addedNodes;
+        for (let i = 0; i < added.length; i++) {
+          const n = added[i];
+          if (n.nodeType === 1 || n.nodeType === 3) this.addNode(n, now);
+        }
       }
-      this.count++;
     }
-    if ((this.pendingNodes.size || this.pendingAttrs.size) && this.timer === undefined) {
-      this.timer = this.opts.win.setTimeout(() => this.flush(), MUTATION_BATCH_DELAY_MS);
+    this.schedule();
+  }
+
+  private addNode(node: Node, at: number): void {
+    if (this.overflow) return;
+    this.pendingNodes.set(node, at);
+    if (this.pendingNodes.size > MAX_PENDING_NODES) {
+      this.overflow = true;
+      this.pendingNodes = new Map();
     }
   }
 
-  private flush(): void {
+  private schedule(): void {
+    if (this.timer !== undefined || this.busy || this.opts.signal.aborted) return;
+    if (!this.pendingNodes.size && !this.pendingAttrs.size && !this.overflow && !this.removed) return;
+    const delay = MUTATION_BATCH_DELAY_MS * (this.opts.delayFactor?.() ?? 1);
+    this.timer = this.opts.win.setTimeout(() => void this.flush(), delay);
+  }
+
+  private async flush(): Promise<void> {
     this.timer = undefined;
     if (this.opts.signal.aborted) return;
-    const rescan = this.count > RESCAN_THRESHOLD;
-    const all = [...this.pendingNodes].filter((n) => n.isConnected);
-    const set = new Set(all);
-    // Fold nodes whose ancestor is also in the batch: walking the ancestor covers them.
-    const nodes = all.filter((n) => {
-      for (let p = n.parentNode; p; p = p.parentNode) if (set.has(p)) return false;
-      return true;
-    });
-    const attributes = [...this.pendingAttrs].filter((e) => e.isConnected);
-    this.pendingNodes.clear();
-    this.pendingAttrs.clear();
-    this.count = 0;
-    this.opts.onBatch({ nodes, attributes, rescan });
+    const pending = this.pendingNodes;
+    const attrs = this.pendingAttrs;
+    const batch: MutationBatch = { nodes: [], attributes: [], rescan: this.overflow, removed: this.removed };
+    this.pendingNodes = new Map();
+    this.pendingAttrs = new Map();
+    this.overflow = false;
+    this.removed = false;
+    if (!batch.rescan) {
+      for (const [n, at] of pending) if (n.isConnected && !hasPendingAncestor(n, pending)) batch.nodes.push([n, at]);
+    }
+    for (const [el, at] of attrs) if (el.isConnected) batch.attributes.push([el, at]);
+    this.busy = true;
+    try {
+      await this.opts.onBatch(batch);
+    } finally {
+      this.busy = false;
+      this.schedule();
+    }
   }
+}
+
+function hasPendingAncestor(node: Node, pending: Map<Node, number>): boolean {
+  let p = node.parentNode;
+  for (let depth = 0; p && depth < FOLD_DEPTH; depth++, p = p.parentNode) if (pending.has(p)) return true;
+  return false;
 }

@@ -2,6 +2,10 @@
  * One TreeWalker over a root (document, element or open shadow root) that rejects whole subtrees
  * which must not change, and reports text nodes, elements with readable attributes, and open
  * shadow roots to walk the same way.
+ *
+ * `Walk` goes a few nodes at a time, so a page of 200,000 text nodes is walked across time slices; a TreeWalker
+ * resumes from its current node, and if the page removed that node meanwhile the walk starts over (its caller
+ * keeps what it already found), at most MAX_RESTARTS times.
  */
 import { READABLE_ATTRIBUTES, attributesAllowed, rejectsSubtree } from './text-filter';
 
@@ -12,37 +16,92 @@ export interface WalkResult {
   shadowRoots: ShadowRoot[];
 }
 
+export interface WalkSink {
+  /** Every text node, blank ones too (`blank`: only whitespace), so a paragraph can be read whole from the walk. */
+  text(node: Text, blank: boolean): void;
+  attributed(el: Element): void;
+  shadowRoot(root: ShadowRoot): void;
+  /** The walk starts over (the page removed the node it stood on): what it reported may come again. */
+  restarted?(): void;
+}
+
 const SHOW_ELEMENT = 0x1;
 const SHOW_TEXT = 0x4;
-const FILTER_ACCEPT = 1;
-const FILTER_REJECT = 2;
+/** A page that keeps removing the node the walk stands on gets this many fresh starts. */
+export const MAX_RESTARTS = 3;
+
+const NOT_BLANK = /\S/;
 
 function hasReadableAttribute(el: Element): boolean {
   for (const name of READABLE_ATTRIBUTES) if (el.getAttribute(name)) return true;
   return false;
 }
 
-/** Walks `root` (whose own ancestors the caller has already checked). */
+/** A resumable walk of `root` (whose own ancestors the caller has already checked). */
+export class Walk {
+  private walker: TreeWalker | null = null;
+  private restarts = 0;
+  private done = false;
+
+  constructor(private readonly root: Node, private readonly doc: Document, private readonly sink: WalkSink) {}
+
+  /** Visits up to `max` nodes; returns false once the walk is over. */
+  step(max: number): boolean {
+    if (this.done) return false;
+    if (!this.walker) {
+      if (!this.begin()) { this.done = true; return false; }
+    } else if (this.walker.currentNode !== this.root && !this.root.contains(this.walker.currentNode)) {
+      // The page removed the node we stood on: TreeWalker would wander off into the removed subtree.
+      if (++this.restarts > MAX_RESTARTS) { this.done = true; return false; }
+      this.sink.restarted?.();
+      if (!this.begin()) { this.done = true; return false; }
+    }
+    const w = this.walker!;
+    for (let i = 0; i < max; i++) {
+      let n = w.nextNode();
+      // No filter callback (one call into script per node): a rejected element's subtree is skipped by hand.
+      while (n && n.nodeType === 1 && !this.visitElement(n as Element)) n = this.after(w, n);
+      if (!n) { this.done = true; return false; }
+      if (n.nodeType === 3) this.sink.text(n as Text, !NOT_BLANK.test((n as Text).data));
+    }
+    return true;
+  }
+
+  /** The node after `node`'s subtree, with the walker standing on it; null at the end of the root. */
+  private after(w: TreeWalker, node: Node): Node | null {
+    w.currentNode = node;
+    for (;;) {
+      const next = w.nextSibling();
+      if (next) return next;
+      const up = w.parentNode();
+      if (!up || up === this.root) return null;
+    }
+  }
+
+  private begin(): boolean {
+    const root = this.root;
+    if (root.nodeType === 3) { this.sink.text(root as Text, !NOT_BLANK.test((root as Text).data)); return false; }
+    if (root.nodeType === 1 && !this.visitElement(root as Element)) return false;
+    this.walker = this.doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT);
+    return true;
+  }
+
+  private visitElement(el: Element): boolean {
+    // Most elements carry no attribute at all: one cheap call spares four lookups.
+    const attrs = el.hasAttributes();
+    // Form fields' values stay untouched, but their placeholder and title are page text.
+    if (attrs && hasReadableAttribute(el) && attributesAllowed(el)) this.sink.attributed(el);
+    if (rejectsSubtree(el, attrs)) return false;
+    const sr = el.shadowRoot; // null for closed roots: those belong to the page's components
+    if (sr) this.sink.shadowRoot(sr);
+    return true;
+  }
+}
+
+/** Walks `root` at once (tests, small subtrees). */
 export function walk(root: Node, doc: Document): WalkResult {
   const out: WalkResult = { texts: [], attributed: [], shadowRoots: [] };
-  const visitElement = (el: Element): boolean => {
-    // Form fields' values stay untouched, but their placeholder and title are page text.
-    if (hasReadableAttribute(el) && attributesAllowed(el)) out.attributed.push(el);
-    if (rejectsSubtree(el)) return false;
-    const sr = el.shadowRoot; // null for closed roots: those belong to the page's components
-    if (sr) out.shadowRoots.push(sr);
-    return true;
-  };
-  if (root.nodeType === 3) { out.texts.push(root as Text); return out; }
-  if (root.nodeType === 1 && !visitElement(root as Element)) return out;
-  const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, {
-    acceptNode(node) {
-      if (node.nodeType === 3) return FILTER_ACCEPT;
-      return visitElement(node as Element) ? FILTER_ACCEPT : FILTER_REJECT;
-    },
-  });
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (n.nodeType === 3 && (n as Text).data.trim() !== '') out.texts.push(n as Text);
-  }
+  const w = new Walk(root, doc, { text: (t, blank) => { if (!blank) out.texts.push(t); }, attributed: (e) => out.attributed.push(e), shadowRoot: (s) => out.shadowRoots.push(s) });
+  while (w.step(1024));
   return out;
 }

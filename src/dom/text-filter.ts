@@ -22,18 +22,23 @@ export const READABLE_ATTRIBUTES = ['title', 'alt', 'placeholder', 'aria-label']
 /** Our own overlay host: never walked, never observed. */
 export const OVERLAY_TAG = 'luanma-overlay';
 
-/** True when nothing inside `el` (including `el`'s own text) may be rewritten. */
-export function rejectsSubtree(el: Element): boolean {
+const OVERLAY_TAG_UPPER = OVERLAY_TAG.toUpperCase();
+
+/**
+ * True when nothing inside `el` (including `el`'s own text) may be rewritten. `hasAttributes` may be passed
+ * when known (`el.hasAttributes()`): an element without attributes carries no opt-out and no contenteditable.
+ */
+export function rejectsSubtree(el: Element, hasAttributes = el.hasAttributes()): boolean {
   const tag = el.tagName.toUpperCase();
   if (REJECTED_TAGS.has(tag)) return true;
-  if (tag === OVERLAY_TAG.toUpperCase()) return true;
-  if (el.hasAttribute(OPT_OUT_ATTRIBUTE)) return true;
-  // `isContentEditable` covers inherited editability; the attribute check covers DOMs without layout.
-  const html = el as HTMLElement;
-  if (html.isContentEditable) return true;
-  const ce = el.getAttribute('contenteditable');
-  if (ce !== null && ce !== 'false') return true;
-  return false;
+  if (tag === OVERLAY_TAG_UPPER) return true;
+  if (hasAttributes) {
+    if (el.hasAttribute(OPT_OUT_ATTRIBUTE)) return true;
+    const ce = el.getAttribute('contenteditable');
+    if (ce !== null && ce !== 'false') return true;
+  }
+  // Inherited editability (an ancestor's contenteditable, CSS user-modify): the attribute covers DOMs without layout.
+  return (el as HTMLElement).isContentEditable === true;
 }
 
 /** True when an ancestor of `node` (inside its tree, up to a shadow root or the document) rejects it. */

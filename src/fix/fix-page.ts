@@ -3,8 +3,8 @@
  * worker with progress, the output view with per-repair accept/reject, hints, and the copy button.
  *
  * `document.body.dataset.state` says where the page is (idle, pending, working, done, error) and
- * `dataset.copies` counts copies, so tests can wait on them; in test builds the last copied text is also
- * `window.__luanmaLastCopy` (headless browsers often refuse the clipboard).
+ * `dataset.copies` counts copies, so tests can wait on them (they read the copied text with a spy on the
+ * clipboard writer: no test hook here).
  */
 import { applySteps } from '../core/apply-steps';
 import type { Step } from '../core/types';
@@ -182,7 +182,6 @@ export function mountFixPage(doc: Document, opts: FixPageOptions = {}): { dispos
   on(copyBtn, 'click', async () => {
     // A rejected repair keeps its original span; the rest of the text is the decoder's own.
     const text = applySteps(model.input, model.steps, (i) => model.rejected.has(i));
-    if (import.meta.env.MODE === 'e2e') (win as unknown as { __luanmaLastCopy?: string }).__luanmaLastCopy = text;
     const ok = await copyText(doc, text);
     doc.body.dataset.copies = String(Number(doc.body.dataset.copies ?? 0) + 1);
     status.textContent = t(ok ? 'fix_copied' : 'fix_copyFailed');

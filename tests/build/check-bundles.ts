@@ -35,6 +35,15 @@ function filesUnder(dir: string): string[] {
 
 /** Module ids whose presence in a production bundle is a test hook or a test double. */
 const TEST_ONLY = [/^src\/ext\/e2e\//, /^tests\//];
+/** Strings only the test build's hooks carry (src/ext/e2e/background-hooks.ts). */
+const TEST_ONLY_TEXT = ['__luanmaE2E', 'e2e-control'];
+/**
+ * The permissions the README's "Permissions" table explains, and nothing else. `tabs` is not needed: with
+ * <all_urls> the extension sees a tab's URL (tabs.query, tabs.get, sender.tab) in both browsers.
+ */
+const PERMISSIONS = ['storage', 'scripting', 'contextMenus', 'clipboardWrite'];
+const HOSTS = ['<all_urls>'];
+
 /** Code that turns strings into code or markup: none of ours needs it, and store reviewers look for it. */
 const FORBIDDEN_CODE: Array<[RegExp, string]> = [
   [/\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write\(/, 'markup from a string'],
@@ -59,12 +68,21 @@ for (const target of TARGETS) {
   );
   const content = chunks.find((c) => c.file === 'content-scripts/content.js');
   check(
-    `${target}: the first content script carries no decoder (codec tables, language model) and no storage item module that reads storage.session`,
+    `${target}: the first content script carries no decoder (codec tables, language model) and no storage item module (those read storage, storage.session included, on import)`,
     // founder/colon-cue.ts is the one table-free founder module, shared with the cheap gate on purpose (its header says so).
-    content ? content.modules.filter((m) => /src\/core\/(codecs|model\/(unigram|pairs|single-word))|src\/core\/(encoding|founder)\/|stats-store/.test(m) && !m.endsWith('src/core/founder/colon-cue.ts')) : ['no content-scripts/content.js'],
+    content ? content.modules.filter((m) => /src\/core\/(codecs|model\/(unigram|pairs|single-word))|src\/core\/(encoding|founder)\/|stats-store|@wxt-dev\/storage|wxt\/dist\/utils\/storage/.test(m) && !m.endsWith('src/core/founder/colon-cue.ts')) : ['no content-scripts/content.js'],
+  );
+  const contentCode = (() => { try { return readFileSync(join(dir, 'content-scripts/content.js'), 'utf8'); } catch { return ''; } })();
+  check(
+    `${target}: the first content script touches no storage area but storage.sync (content scripts may not use storage.session)`,
+    ['storage.session', 'storage.local', 'session:', 'local:'].filter((t) => contentCode.includes(t)).map((t) => `content.js mentions ${t}`),
   );
 
   const js = filesUnder(dir).filter((f) => f.endsWith('.js'));
+  check(
+    `${target}: no test-build hook text in any production bundle`,
+    js.flatMap((f) => { const code = readFileSync(f, 'utf8'); return TEST_ONLY_TEXT.filter((t) => code.includes(t)).map((t) => `${relative(dir, f)} holds ${t}`); }),
+  );
   check(
     `${target}: no markup from strings, string evaluation or remote code in any bundle`,
     js.flatMap((f) => {
@@ -78,6 +96,16 @@ for (const target of TARGETS) {
   check(`${target}: the manifest is the production one (its name and add-on id)`, [
     ...(manifest.name === '__MSG_extName__' ? [] : [`name ${JSON.stringify(manifest.name)}`]),
     ...(target === 'firefox-mv2' && geckoId !== GECKO_ID ? [`gecko id ${geckoId} (the test build's is ${E2E_GECKO_ID})`] : []),
+  ]);
+
+  const granted: string[] = manifest.permissions ?? [];
+  const hosts: string[] = target === 'firefox-mv2' ? granted.filter((p) => p.includes('://') || p === '<all_urls>') : manifest.host_permissions ?? [];
+  const apis = granted.filter((p) => !hosts.includes(p));
+  check(`${target}: exactly the permissions the README explains (${PERMISSIONS.join(', ')}; hosts ${HOSTS.join(', ')}), no tabs`, [
+    ...apis.filter((p) => !PERMISSIONS.includes(p)).map((p) => `unexplained permission ${p}`),
+    ...PERMISSIONS.filter((p) => !apis.includes(p)).map((p) => `${p} missing (update README and this list together)`),
+    ...(JSON.stringify(hosts) === JSON.stringify(HOSTS) ? [] : [`host permissions ${JSON.stringify(hosts)}`]),
+    ...(manifest.optional_permissions?.length ? [`optional permissions ${JSON.stringify(manifest.optional_permissions)}`] : []),
   ]);
 
   console.log(`# ${target} bundles (raw / gzip -9):`);

@@ -1,12 +1,10 @@
 /**
  * End-to-end checks of the paste-and-fix page (fix.html), run in Chromium and Firefox like checks.ts.
  *
- * Chromium opens chrome-extension://<id>/fix.html directly. Firefox's WebDriver BiDi refuses to navigate to
- * moz-extension:// URLs, so there the test opens the popup the way the harness does (the test build's
- * background opens it in a tab) and the popup, an extension page itself, opens /fix.html in a new tab.
+ * Chromium opens chrome-extension://<id>/fix.html directly (production build). Firefox's WebDriver BiDi
+ * refuses to navigate to moz-extension:// URLs, so there the test build's control page opens it in a new tab.
  *
- * Headless browsers may refuse the clipboard, so the copied text is read from `window.__luanmaLastCopy`,
- * which test builds set to exactly the string handed to the clipboard writer.
+ * The copied text is caught by a test-side spy on the page's clipboard writer (harness.ts: spyClipboard).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +13,7 @@ import type { Page } from 'playwright-core';
 import type { Check, CheckContext } from './checks';
 import { repairDocument } from '../../src/core/document/repair-chunks';
 import { collectEvidence, repair } from '../../src/core/index';
-import { openPopup } from './harness';
+import { spiedCopies, spyClipboard } from './harness';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures');
 const SEED = readFileSync(join(FIXTURES, 'seed-founder.txt'), 'utf8');
@@ -35,30 +33,10 @@ function expectEqual<T>(actual: T, expected: T, what: string): void {
 function expectTrue(cond: boolean, what: string): void { if (!cond) throw new CheckFailure(what); }
 
 async function openFixPage(ctx: CheckContext): Promise<Page> {
-  let page: Page;
-  if (ctx.browser === 'chromium') {
-    const worker = ctx.context.serviceWorkers()[0] ?? await ctx.context.waitForEvent('serviceworker', { timeout: 10_000 });
-    const id = new URL(worker.url()).host;
-    page = await ctx.context.newPage();
-    await page.goto(`chrome-extension://${id}/fix.html`);
-  } else {
-    const from = await ctx.open('/clean.html');
-    await from.waitForFunction(() => document.documentElement.dataset.luanmaE2e === 'ready', undefined, { timeout: 10_000 });
-    const popup = await openPopup(ctx.context, from);
-    // The popup, an extension page, opens fix.html in a new tab. (Navigating the popup's own tab there works
-    // too, but Playwright then never sees that document's load over BiDi.) The new tab starts as about:blank,
-    // and its DOMContentLoaded is not reported either: wait for the commit, then for the page's own state.
-    [page] = await Promise.all([
-      ctx.context.waitForEvent('page', { timeout: 10_000 }),
-      popup.evaluate(() => {
-        const ext = (globalThis as unknown as { chrome: { tabs: { create(o: { url: string }): Promise<unknown> }; runtime: { getURL(p: string): string } } }).chrome;
-        void ext.tabs.create({ url: ext.runtime.getURL('/fix.html') });
-      }),
-    ]);
-    await page.waitForURL(/\/fix\.html$/, { timeout: 10_000, waitUntil: 'commit' });
-  }
+  const page = await ctx.ext.openExtensionPage('/fix.html');
   await page.setViewportSize({ width: 1200, height: 760 });
   await page.waitForFunction(() => document.body?.dataset.state === 'idle', undefined, { timeout: 10_000 });
+  await spyClipboard(page);
   return page;
 }
 
@@ -73,7 +51,8 @@ async function copied(page: Page): Promise<string> {
   const before = await page.evaluate(() => Number(document.body.dataset.copies ?? 0));
   await page.click('#copy');
   await page.waitForFunction((n) => Number(document.body.dataset.copies ?? 0) > n, before, { timeout: 5000 });
-  return page.evaluate(() => (window as unknown as { __luanmaLastCopy: string }).__luanmaLastCopy);
+  const copies = await spiedCopies(page);
+  return copies[copies.length - 1];
 }
 
 async function paste(page: Page, text: string): Promise<void> {
@@ -83,6 +62,7 @@ async function paste(page: Page, text: string): Promise<void> {
 
 export const FIX_CHECKS: Check[] = [
   {
+    needs: 'ext',
     name: 'fix.html: the pasted seed article comes out of the copy button repaired; the input keeps what was pasted',
     async run(ctx) {
       const page = await openFixPage(ctx);
@@ -95,6 +75,7 @@ export const FIX_CHECKS: Check[] = [
     },
   },
   {
+    needs: 'ext',
     name: 'fix.html: a rejected repair keeps its original in the copied text',
     async run(ctx) {
       const page = await openFixPage(ctx);
@@ -114,6 +95,7 @@ export const FIX_CHECKS: Check[] = [
     },
   },
   {
+    needs: 'ext',
     name: 'fix.html: a GBK-encoded .txt loaded with the file picker is decoded and repaired',
     async run(ctx) {
       const page = await openFixPage(ctx);
@@ -127,6 +109,7 @@ export const FIX_CHECKS: Check[] = [
     },
   },
   {
+    needs: 'ext',
     name: 'fix.html: a binary or empty file gets a message and the input is kept; the Founder-off hint re-runs the repair',
     async run(ctx) {
       const page = await openFixPage(ctx);
@@ -146,6 +129,7 @@ export const FIX_CHECKS: Check[] = [
     },
   },
   {
+    needs: 'ext',
     name: 'fix.html: a 5 MB file is repaired in the worker with progress, and only on-screen blocks are in the DOM',
     async run(ctx) {
       const page = await openFixPage(ctx);

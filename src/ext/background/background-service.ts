@@ -3,13 +3,13 @@
  * counts and lifetime totals, and drives the badge.
  */
 import { browser } from 'wxt/browser';
-import { addCounts, repairedSpans, sumFrames } from '../shared/counts';
+import { addCounts, parseCounts, repairedSpans, sumFrames } from '../shared/counts';
 import { DECODER_FILE } from '../shared/decoder-bundle';
 import { handleMessages } from '../shared/messages';
 import { siteOf } from '../shared/site';
 import { setBadgeCount } from './badge';
 import { startCopyFeatures } from './copy-commands';
-import { lifetimeItem, tabStatsItem, type TabStats } from '../shared/stats-store';
+import { readLifetime, readTabStats, writeLifetime, writeTabStats, type TabStats } from '../shared/stats-store';
 
 export function startBackground(): void {
   // Storage writes are read-modify-write: one queue keeps concurrent frame reports from losing updates.
@@ -20,9 +20,9 @@ export function startBackground(): void {
     return next;
   };
   const updateTab = (tabId: number, change: (stats: TabStats) => void) => serial(async () => {
-    const stats = await tabStatsItem.getValue();
+    const stats = await readTabStats();
     change(stats);
-    await tabStatsItem.setValue(stats);
+    await writeTabStats(stats);
     await setBadgeCount(tabId, repairedSpans(sumFrames(stats[tabId])));
   });
 
@@ -44,15 +44,19 @@ export function startBackground(): void {
         return { ok: false, error: String(err) };
       }
     },
-    reportCounts: async ({ counts, added }, sender) => {
+    reportCounts: async (report, sender) => {
+      // Shape and ranges were checked on arrival (messages.ts); whole numbers, missing fields 0, from here on.
+      const counts = parseCounts(report.counts);
+      const added = parseCounts(report.added);
       const tabId = sender.tab?.id;
       if (tabId === undefined) return { ok: true };
       await updateTab(tabId, (s) => { (s[tabId] ??= {})[String(sender.frameId ?? 0)] = counts; });
       if (repairedSpans(added) + added.lossy > 0) {
         await serial(async () => {
-          const life = await lifetimeItem.getValue();
+          const life = await readLifetime();
           const firstOnPage = repairedSpans(counts) === repairedSpans(added) && (sender.frameId ?? 0) === 0;
-          await lifetimeItem.setValue({ ...addCounts(life, added), pages: life.pages + (firstOnPage ? 1 : 0) });
+          // Lifetime totals are of repairs; what the decoder budget skipped is a note about the tab, not a total.
+          await writeLifetime({ ...addCounts(life, { ...added, skipped: 0 }), skipped: 0, pages: life.pages + (firstOnPage ? 1 : 0) });
         });
       }
       return { ok: true };
@@ -61,9 +65,11 @@ export function startBackground(): void {
 
   startCopyFeatures();
 
-  browser.tabs.onRemoved.addListener((tabId) => { void serial(async () => {
-    const stats = await tabStatsItem.getValue();
-    delete stats[tabId];
-    await tabStatsItem.setValue(stats);
-  }); });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    serial(async () => {
+      const stats = await readTabStats();
+      delete stats[tabId];
+      await writeTabStats(stats);
+    }).catch((err: unknown) => console.warn('[luanma] forgetting a closed tab failed', err));
+  });
 }

@@ -7,7 +7,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { t } from '../../shared/i18n';
 import { sendToTab } from '../shared/messages';
-import { repairEnabledFor, setSiteEnabled, settingsItem } from '../shared/settings';
+import { readSettings, repairEnabledFor, setSiteEnabled } from '../shared/settings';
 import { siteOf } from '../shared/site';
 import { copyInFrameWithoutContentScript } from './copy-fallback';
 
@@ -25,7 +25,7 @@ export interface MenuClick { menuItemId: string | number; frameId?: number; sele
 export async function toggleSite(url: string | undefined): Promise<boolean | null> {
   const site = siteOf(url);
   if (!site) return null;
-  const s = await settingsItem.getValue();
+  const s = await readSettings();
   const on = !repairEnabledFor({ ...s, enabled: true }, site);
   await setSiteEnabled(site, on);
   return on;
@@ -106,11 +106,13 @@ function createMenus(): void {
   menus.create({ id: MENU_OPEN_FIX, title: t('copy_menuOpenFix'), contexts: ['page', actionContext] }, done);
 }
 
+const logFailure = (err: unknown) => console.warn('[luanma] command failed', err);
+
 export function startCopyFeatures(): void {
   // Firefox for Android has neither context menus nor keyboard commands.
   if (browser.contextMenus) {
     createMenus();
-    browser.contextMenus.onClicked.addListener((info, tab) => void runMenuItem(info, tab));
+    browser.contextMenus.onClicked.addListener((info, tab) => void runMenuItem(info, tab).catch(logFailure));
   }
-  browser.commands?.onCommand.addListener((command, tab) => void runCommand(command, tab));
+  browser.commands?.onCommand.addListener((command, tab) => void runCommand(command, tab).catch(logFailure));
 }

@@ -3,9 +3,8 @@
  * selection (context menu, keyboard shortcut); the popup asks the top frame for its page text. Both work
  * whether or not repair is on for the site: with repair off the text is repaired on its way out.
  *
- * The clipboard is written here, in the page, because an MV3 service worker has none. In test builds the
- * string handed to the clipboard writer is also left on `<html data-luanma-last-copy>` (headless browsers
- * often refuse the clipboard), with `data-luanma-copies` counting copies.
+ * The clipboard is written here, in the page, because an MV3 service worker has none. Only our background and
+ * pages may ask (messages.ts checks the sender); the page itself learns nothing but the short notice.
  */
 import { copyText } from '../../dom/clipboard';
 import type { PageRepairer } from '../../dom/page-repairer';
@@ -35,10 +34,6 @@ const pageText = (win: Window) => win.document.body?.innerText ?? win.document.d
 /** Writes the clipboard from the page without losing the reader's selection to the fallback's textarea. */
 async function writeClipboard(win: Window, text: string): Promise<boolean> {
   const doc = win.document;
-  if (import.meta.env.MODE === 'e2e') {
-    doc.documentElement.dataset.luanmaLastCopy = text;
-    doc.documentElement.dataset.luanmaCopies = String(Number(doc.documentElement.dataset.luanmaCopies ?? 0) + 1);
-  }
   const sel = win.getSelection();
   const ranges = sel ? Array.from({ length: sel.rangeCount }, (_, i) => sel.getRangeAt(i)) : [];
   try {

@@ -1,6 +1,6 @@
 /** The content script's side of the decoder bundle (shared/decoder-bundle.ts): ask for it once, then use it. */
 import type { Engine } from '../../core/types';
-import { DECODER_GLOBAL, type DecoderHost } from '../shared/decoder-bundle';
+import { DECODER_GLOBAL, DECODER_READY_GLOBAL, type DecoderHost } from '../shared/decoder-bundle';
 import { send } from '../shared/messages';
 
 export async function loadDecoder(): Promise<Engine> {
@@ -11,5 +11,6 @@ export async function loadDecoder(): Promise<Engine> {
   }
   const api = host[DECODER_GLOBAL];
   if (!api) throw new Error('decoder injected but not found in this world');
+  await host[DECODER_READY_GLOBAL];
   return api;
 }

@@ -3,8 +3,7 @@
  *
  * The page's text comes from the tab's top-frame content script (repaired on its way out when repair is off
  * for the site); the popup, which has the user's click, writes the clipboard. `body[data-copies]` counts
- * attempts and `body[data-copy-state]` tells the last one's outcome (copied, denied, unavailable); test builds also leave the string handed to the clipboard writer on `window.__luanmaLastCopy`,
- * as fix.html does (headless browsers often refuse the clipboard).
+ * attempts and `body[data-copy-state]` tells the last one's outcome (copied, denied, unavailable).
  */
 import { browser, type Browser } from 'wxt/browser';
 import { copyText } from '../../dom/clipboard';
@@ -17,7 +16,6 @@ export function mountPopupActions(doc: Document, tab: Browser.tabs.Tab | undefin
   const fixBtn = doc.querySelector<HTMLButtonElement>('#open-fix');
   const status = doc.querySelector<HTMLElement>('#copy-status');
   if (!copyBtn || !fixBtn || !status) return;
-  const win = doc.defaultView!;
   const tabId = tab?.id;
   // Content scripts run only on web pages and local files: elsewhere there is no text to ask for.
   copyBtn.disabled = tabId === undefined || siteOf(tab?.url) === null;
@@ -30,7 +28,6 @@ export function mountPopupActions(doc: Document, tab: Browser.tabs.Tab | undefin
       const res = await sendToTab(tabId, 'pageText', {}).catch(() => undefined);
       let state: 'copied' | 'denied' | 'unavailable' = 'unavailable';
       if (res) {
-        if (import.meta.env.MODE === 'e2e') (win as unknown as { __luanmaLastCopy?: string }).__luanmaLastCopy = res.text;
         state = (await copyText(doc, res.text)) ? 'copied' : 'denied';
       }
       status.textContent = state === 'copied' ? t('copy_pageDone', [String(res!.text.length)]) : t(state === 'denied' ? 'copy_failed' : 'copy_pageUnavailable');

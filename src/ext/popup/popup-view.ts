@@ -1,9 +1,9 @@
 /** The popup's behaviour, kept out of the entrypoint so it reads top to bottom. */
 import { browser } from 'wxt/browser';
 import { localize, t } from '../../shared/i18n';
-import { lifetimeItem, tabStatsItem, type LifetimeStats } from '../shared/stats-store';
+import { readLifetime, readTabStats, watchLifetime, watchTabStats, type LifetimeStats, type TabStats } from '../shared/stats-store';
 import { repairedSpans, sumFrames, type RepairCounts } from '../shared/counts';
-import { repairEnabledFor, setSiteEnabled, settingsItem, updateSettings, type Settings } from '../shared/settings';
+import { readSettings, repairEnabledFor, setSiteEnabled, updateSettings, watchSettings, type Settings } from '../shared/settings';
 import { LOCAL_FILES_SITE, siteOf } from '../shared/site';
 import { mountPopupActions } from './popup-actions';
 
@@ -68,18 +68,25 @@ export async function mountPopup(doc: Document, params: URLSearchParams): Promis
     setStat(`${prefix}-lossy`, c.lossy);
     setStat(`${prefix}-chars`, c.chars);
   };
-  const renderTab = (stats: Record<string, Record<string, RepairCounts>>) => renderCounts('tab', sumFrames(tabId === undefined ? undefined : stats[tabId]));
+  const cappedNote = $<HTMLElement>('#capped-note');
+  const renderTab = (stats: TabStats) => {
+    const c = sumFrames(tabId === undefined ? undefined : stats[tabId]);
+    renderCounts('tab', c);
+    // The page had more suspect text than a frame's decoder budget: say what was left, and where to go instead.
+    cappedNote.hidden = c.skipped === 0;
+    cappedNote.textContent = c.skipped ? t('cappedNote', [String(c.skipped)]) : '';
+  };
   const renderLife = (life: LifetimeStats) => renderCounts('life', life);
 
   siteSwitch.addEventListener('change', () => { if (site) void setSiteEnabled(site, siteSwitch.checked); });
   globalSwitch.addEventListener('change', () => void updateSettings({ enabled: globalSwitch.checked }));
   highlightSwitch.addEventListener('change', () => void updateSettings({ highlight: highlightSwitch.checked }));
 
-  renderSettings(await settingsItem.getValue());
-  renderTab(await tabStatsItem.getValue());
-  renderLife(await lifetimeItem.getValue());
-  settingsItem.watch(renderSettings);
-  tabStatsItem.watch(renderTab);
-  lifetimeItem.watch(renderLife);
+  watchSettings(renderSettings);
+  watchTabStats(renderTab);
+  watchLifetime(renderLife);
+  renderSettings(await readSettings());
+  renderTab(await readTabStats());
+  renderLife(await readLifetime());
   doc.body.dataset.ready = 'true';
 }

@@ -1,9 +1,10 @@
 /**
- * The one protocol between content scripts, popup and background: every message's payload and
- * reply are typed here, so no side guesses a shape.
+ * The one protocol between content scripts, popup and background: every message's payload and reply are
+ * typed here, and every message is checked on arrival, by sender and by shape, before a handler sees it.
+ * Unknown messages, messages from a context that may not send them and malformed payloads are ignored.
  */
 import { browser, type Browser } from 'wxt/browser';
-import type { RepairCounts } from './counts';
+import { isCounts, type RepairCounts } from './counts';
 
 export interface Protocol {
   /** A content script starts: which site does its tab belong to (frames follow the top page)? */
@@ -12,18 +13,55 @@ export interface Protocol {
   loadDecoder: { req: Record<string, never>; res: { ok: true } | { ok: false; error: string } };
   /** A frame's current counts, and what it newly repaired since its last report (for lifetime totals). */
   reportCounts: { req: { counts: RepairCounts; added: RepairCounts }; res: { ok: true } };
-  /** Test builds only: open popup.html?tab=<sender's tab> in a new tab (Firefox's BiDi cannot navigate there). */
-  openPopupForTab: { req: Record<string, never>; res: { ok: true } };
   /** Background → one frame's content script: repair its selection (or `fallback`) and put it on the clipboard. */
   copySelection: { req: { fallback: string }; res: { ok: boolean; copied: boolean; chars: number; repairs: number } };
   /** Popup → the top frame's content script: the page's text as the reader sees it, repaired. */
   pageText: { req: Record<string, never>; res: { text: string; repairs: number } };
-  /** Test builds only: run a keyboard command or a context-menu item for the sender's tab and frame, as the browser would. */
-  e2eInvoke: { req: { command: string } | { menuItemId: string; selectionText: string }; res: { ok: boolean } };
+  /**
+   * Test builds only, from an extension page (never from a web page or a content script): run a keyboard
+   * command or a context-menu item for a tab and frame, as the browser would (src/ext/e2e/background-hooks.ts).
+   */
+  e2eInvoke: {
+    req: { tabId: number; command: string } | { tabId: number; frameId: number; menuItemId: string; selectionText: string };
+    res: { ok: boolean };
+  };
 }
 
 export type MessageType = keyof Protocol;
 export type Envelope = { [K in MessageType]: { type: K; payload: Protocol[K]['req'] } }[MessageType];
+
+/** Who may send what. `content`: one of our content scripts, in a tab. `extension`: one of our own pages or the background. */
+export type SenderKind = 'content' | 'extension';
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isId = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+/** A selection or page text handed along for copying: generous, but not unbounded. */
+const MAX_TEXT = 50_000_000;
+
+const RULES: { [K in MessageType]: { from: SenderKind; valid(p: unknown): p is Protocol[K]['req'] } } = {
+  hello: { from: 'content', valid: (p): p is Protocol['hello']['req'] => isObject(p) && typeof p.top === 'boolean' },
+  loadDecoder: { from: 'content', valid: (p): p is Protocol['loadDecoder']['req'] => isObject(p) },
+  reportCounts: { from: 'content', valid: (p): p is Protocol['reportCounts']['req'] => isObject(p) && isCounts(p.counts) && isCounts(p.added) },
+  copySelection: { from: 'extension', valid: (p): p is Protocol['copySelection']['req'] => isObject(p) && typeof p.fallback === 'string' && p.fallback.length <= MAX_TEXT },
+  pageText: { from: 'extension', valid: (p): p is Protocol['pageText']['req'] => isObject(p) },
+  e2eInvoke: {
+    from: 'extension',
+    valid: (p): p is Protocol['e2eInvoke']['req'] => isObject(p) && isId(p.tabId) && (
+      typeof p.command === 'string' || (typeof p.menuItemId === 'string' && isId(p.frameId) && typeof p.selectionText === 'string')),
+  },
+};
+
+/**
+ * Which of our contexts sent a message, or null if none did. Content scripts always run in a tab, at the
+ * page's URL; our pages and the background have our URL (Chromium may give the service worker none, and
+ * then no tab either).
+ */
+export function senderKind(sender: Browser.runtime.MessageSender): SenderKind | null {
+  if (sender.id !== browser.runtime.id) return null;
+  if (typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/'))) return 'extension';
+  if (sender.tab) return 'content';
+  return sender.url === undefined ? 'extension' : null;
+}
 
 export function send<K extends MessageType>(type: K, payload: Protocol[K]['req']): Promise<Protocol[K]['res']> {
   return browser.runtime.sendMessage({ type, payload }) as Promise<Protocol[K]['res']>;
@@ -38,20 +76,28 @@ export type Handlers = {
   [K in MessageType]?: (payload: Protocol[K]['req'], sender: Browser.runtime.MessageSender) => Promise<Protocol[K]['res']> | Protocol[K]['res'];
 };
 
-function isEnvelope(msg: unknown): msg is Envelope {
-  return typeof msg === 'object' && msg !== null && typeof (msg as { type?: unknown }).type === 'string';
+/** The envelope's type if `msg` is a message of the protocol with a well-formed payload from a context allowed to send it. */
+export function checkMessage(msg: unknown, sender: Browser.runtime.MessageSender): MessageType | null {
+  if (!isObject(msg) || typeof msg.type !== 'string' || !Object.hasOwn(RULES, msg.type)) return null;
+  const type = msg.type as MessageType;
+  const rule = RULES[type];
+  if (senderKind(sender) !== rule.from || !rule.valid(msg.payload)) return null;
+  return type;
 }
 
 /** Registers handlers; replies through sendResponse, which both Chrome and Firefox honour for async work. */
 export function handleMessages(handlers: Handlers): void {
   browser.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) => {
-    if (!isEnvelope(msg)) return false;
-    const handler = handlers[msg.type] as ((p: unknown, s: Browser.runtime.MessageSender) => unknown) | undefined;
+    const type = checkMessage(msg, sender);
+    if (type === null) return false;
+    const handler = handlers[type] as ((p: unknown, s: Browser.runtime.MessageSender) => unknown) | undefined;
     if (!handler) return false;
-    Promise.resolve(handler(msg.payload, sender)).then(sendResponse, (err: unknown) => {
-      console.warn('[luanma] message failed', msg.type, err);
-      sendResponse(undefined);
-    });
+    Promise.resolve()
+      .then(() => handler((msg as { payload: unknown }).payload, sender))
+      .then(sendResponse, (err: unknown) => {
+        console.warn('[luanma] message failed', type, err);
+        sendResponse(undefined);
+      });
     return true;
   });
 }
