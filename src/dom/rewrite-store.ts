@@ -23,11 +23,13 @@ export interface RepairCounts {
   encoding: number;
   /** Lossy spans found and left as they are. */
   lossy: number;
+  /** Pieces of text re-decoded from the page's own bytes (a mislabelled page: src/dom/redecode). */
+  redecode: number;
   /** Characters of the page's text that were replaced. */
   chars: number;
 }
 
-export const emptyCounts = (): RepairCounts => ({ founder: 0, encoding: 0, lossy: 0, chars: 0 });
+export const emptyCounts = (): RepairCounts => ({ founder: 0, encoding: 0, lossy: 0, redecode: 0, chars: 0 });
 
 export class RewriteStore {
   private readonly texts = new WeakMap<Text, TextRecord>();

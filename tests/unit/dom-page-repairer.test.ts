@@ -90,6 +90,6 @@ describe('PageRepairer', () => {
 
   it('counts spans by kind and characters changed', async () => {
     const { repairer } = await start('<p>#a<b>#b</b></p>');
-    expect(repairer.store.counts()).toEqual({ founder: 0, encoding: 2, lossy: 0, chars: 4 });
+    expect(repairer.store.counts()).toEqual({ founder: 0, encoding: 2, lossy: 0, redecode: 0, chars: 4 });
   });
 });
