@@ -4,6 +4,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { RepairCounts } from './counts';
+import type { RedecodeEncoding, RedecodeStatus } from './redecode-status';
 
 export interface Protocol {
   /** A content script starts: which site does its tab belong to (frames follow the top page)? */
@@ -18,6 +19,10 @@ export interface Protocol {
   copySelection: { req: { fallback: string }; res: { ok: boolean; copied: boolean; chars: number; repairs: number } };
   /** Popup → the top frame's content script: the page's text as the reader sees it, repaired. */
   pageText: { req: Record<string, never>; res: { text: string; repairs: number } };
+  /** Popup → the top frame's content script: what re-decoding knows of its page (redecode-status.ts). */
+  redecodeStatus: { req: Record<string, never>; res: RedecodeStatus };
+  /** Popup → the top frame's content script: re-decode the page from its bytes, as detected (null) or in the encoding the user forces. */
+  redecode: { req: { encoding: RedecodeEncoding | null }; res: RedecodeStatus };
   /** Test builds only: run a keyboard command or a context-menu item for the sender's tab and frame, as the browser would. */
   e2eInvoke: { req: { command: string } | { menuItemId: string; selectionText: string }; res: { ok: boolean } };
 }

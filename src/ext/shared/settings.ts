@@ -11,6 +11,8 @@ export const DEFAULT_SETTINGS = {
   highlight: true,
   /** Sites (see siteOf) where repair is switched off. Default: repair everywhere. */
   disabledSites: [] as string[],
+  /** Per site, the encoding the user chose to re-decode its pages in (site → encoding): see redecode-rules.ts. */
+  redecodeRules: {} as Record<string, string>,
 };
 
 export type Settings = typeof DEFAULT_SETTINGS;
