@@ -6,6 +6,7 @@ import { repairedSpans, sumFrames, type RepairCounts } from '../shared/counts';
 import { repairEnabledFor, setSiteEnabled, settingsItem, updateSettings, type Settings } from '../shared/settings';
 import { LOCAL_FILES_SITE, siteOf } from '../shared/site';
 import { mountPopupActions } from './popup-actions';
+import { mountRedecodePanel } from './popup-redecode';
 
 async function targetTab(params: URLSearchParams) {
   const id = Number(params.get('tab'));
@@ -32,6 +33,7 @@ export async function mountPopup(doc: Document, params: URLSearchParams): Promis
   const tabId = tab?.id;
   const site = siteOf(tab?.url);
   mountPopupActions(doc, tab);
+  const redecodePanel = mountRedecodePanel(doc, tab);
   siteName.textContent = site ? siteLabel(site) : t('noSite');
 
   const renderSettings = (s: Settings) => {
@@ -66,6 +68,7 @@ export async function mountPopup(doc: Document, params: URLSearchParams): Promis
     setStat(`${prefix}-founder`, c.founder);
     setStat(`${prefix}-encoding`, c.encoding);
     setStat(`${prefix}-lossy`, c.lossy);
+    setStat(`${prefix}-redecode`, c.redecode ?? 0);
     setStat(`${prefix}-chars`, c.chars);
   };
   const renderTab = (stats: Record<string, Record<string, RepairCounts>>) => renderCounts('tab', sumFrames(tabId === undefined ? undefined : stats[tabId]));
@@ -81,5 +84,6 @@ export async function mountPopup(doc: Document, params: URLSearchParams): Promis
   settingsItem.watch(renderSettings);
   tabStatsItem.watch(renderTab);
   lifetimeItem.watch(renderLife);
+  await redecodePanel;
   doc.body.dataset.ready = 'true';
 }
