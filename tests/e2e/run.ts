@@ -13,10 +13,12 @@ import { join } from 'node:path';
 import { CHECKS, type CheckContext } from './checks';
 import { FIX_CHECKS } from './checks-fix';
 import { COPY_CHECKS } from './checks-copy';
+import { REDECODE_CHECKS } from './checks-redecode';
 import { ARTIFACTS, buildExtension, closePage, launchChromium, launchFirefox, openPopup, serve, settled, type Launched } from './harness';
 
 CHECKS.push(...FIX_CHECKS);
 CHECKS.push(...COPY_CHECKS);
+CHECKS.push(...REDECODE_CHECKS);
 
 const args = process.argv.slice(2);
 const fake = args.includes('--fake-engine');
