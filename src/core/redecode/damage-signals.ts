@@ -5,15 +5,14 @@
  * The signs, counted over a sample of the document's visible text:
  * - U+FFFD: bytes the browser's decoder could not read (GBK, Big5 or Shift_JIS bytes read as UTF-8);
  * - 锟斤拷: U+FFFD itself stored as UTF-8 and read as GBK (the bytes were lost before the page was served);
- * - runs of three or more Latin-1 letters and symbols (ÄãºÃ£¬): bytes of a double-byte encoding read as
- *   windows-1252 (two side by side are real in European text: Größe, «\u00a0Le);
+ * - runs of four or more Latin-1 letters and symbols (ÄãºÃ£¬): bytes of a double-byte encoding read as
+ *   windows-1252 (shorter ones are real in European text: Größe, «\u00a0Le, nejvyšší);
  * - text the decoder finds in the wrong encoding: the share of the sample its encoding repairs cover
  *   (UTF-8 read as GBK, 浣犲ソ), passed in by the caller that ran the decoder.
  *
  * Two levels: `suspect` is worth a look at the bytes when that costs no request (the HTTP cache) or the user asks;
  * `clear` is what the automatic path needs. Cheap and table-free: the first content script runs `damageSignals`.
  */
-import { isLatinShown } from '../text-classes';
 import type { Step } from '../types';
 
 /** Characters of visible text the first content script samples: a page's verdict shows long before this. */
@@ -43,10 +42,11 @@ export const CLEAR_MIN_DAMAGED = 40;
 
 /**
  * A run of Latin-1-looking characters this long is bytes read as windows-1252: every Chinese character read so
- * is two of them, and Chinese characters come in words. Two in a row occur in clean French and German (« followed
- * by a no-break space, öß); three did not in the European-language corpus documents (`npm run eval:redecode`).
+ * is two of them, and Chinese characters come in words. Shorter runs occur in clean European text: two in German
+ * (öß), three in French, Czech and Turkish (’«\u00a0, nejvyšší, üçü: the European corpus documents of
+ * `npm run eval:redecode`, which counts none of four).
  */
-export const LATIN_RUN_MIN = 3;
+export const LATIN_RUN_MIN = 4;
 
 export interface DamageSignals {
   /** Non-ASCII characters of the sample: the denominator of every share. */
@@ -54,7 +54,7 @@ export interface DamageSignals {
   replacement: number;
   /** Characters in 锟斤拷 runs. */
   kaoMoji: number;
-  /** Characters in runs of LATIN_RUN_MIN or more Latin-1-looking characters, at least one of them in U+0080–U+00FF. */
+  /** Characters in runs of LATIN_RUN_MIN or more characters windows-1252 shows for bytes 80–FF, one of them in U+0080–U+00FF. */
   latinRuns: number;
   /** Characters the decoder's encoding repairs cover (0 when the caller did not run the decoder). May include the U+FFFD and runs above. */
   wrongCodec: number;
@@ -70,6 +70,14 @@ export interface DamageAssessment {
   signals: DamageSignals;
   reasons: string[];
 }
+
+/**
+ * What windows-1252 makes of bytes 80–FF: Latin-1 (U+0080–U+00FF) and its 27 letters and marks at 80–9F. Narrower
+ * than the gate's Latin class on purpose: Cyrillic, Polish or Czech letters never come out of a misread, and in
+ * clean text they stand in runs with « or a no-break space.
+ */
+const WINDOWS_1252_HIGH = new Set([...'€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ'].map((c) => c.charCodeAt(0)));
+const isWindows1252Shown = (c: number) => (c >= 0x80 && c <= 0xff) || WINDOWS_1252_HIGH.has(c);
 
 const KAO = '锟斤拷';
 const KAO_LEAD = KAO.charCodeAt(0);
@@ -88,7 +96,7 @@ export function damageSignals(text: string): DamageSignals {
     const c = text.charCodeAt(i);
     if (c < 0x80) { endRun(); continue; }
     nonAscii++;
-    if (isLatinShown(c)) {
+    if (isWindows1252Shown(c)) {
       run++;
       if (c <= 0xff) runHasLatin1 = true;
       continue;
