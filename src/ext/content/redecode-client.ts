@@ -85,13 +85,17 @@ export function installRedecode(opts: RedecodeClientOptions): void {
     return null;
   }));
 
+  // With repair off for the site there is nothing to offer: the popup's switch is the way back.
+  const off = (): RedecodeStatus => ({ ...initialStatus(charset, 'unsupported', 'repair is off for this site') });
   handleMessages({
     redecodeStatus: async () => {
+      if (!why && settings && !settings.enabled) return off();
       const s = session ? await session : null;
       return s ? s.status() : status;
     },
     redecode: async ({ encoding }) => {
-      if (why || !worthALook || !settings?.enabled) return status;
+      if (why || !worthALook) return status;
+      if (!settings?.enabled) return off();
       const s = await openSession();
       return s ? s.redecode(encoding) : status;
     },
