@@ -15,6 +15,9 @@ import { redecodeRulesOf, setRedecodeRule } from '../shared/redecode-rules';
 import { settingsItem, type Settings } from '../shared/settings';
 import { LOCAL_FILES_SITE, siteOf } from '../shared/site';
 
+/** The frame hears a settings change when the popup does: ask again a moment later for what it made of it. */
+const STATUS_RECHECK_MS = 400;
+
 const nameOf = (enc: string) => (isRedecodeEncoding(enc) ? ENCODING_NAMES[enc] : enc);
 const siteLabel = (site: string) => (site === LOCAL_FILES_SITE ? t('localFiles') : site);
 
@@ -153,10 +156,14 @@ export async function mountRedecodePanel(doc: Document, tab: Browser.tabs.Tab | 
   status = await ask('redecodeStatus', {});
   render();
   renderRules(await settingsItem.getValue());
-  settingsItem.watch(async (s) => {
-    renderRules(s);
-    // The site switched off or on: the page changed; show what its frame now says.
+  const refresh = async () => {
     const next = await ask('redecodeStatus', {});
     if (next) { status = next; render(); }
+  };
+  settingsItem.watch((s) => {
+    renderRules(s);
+    // The site switched off or on: the frame restores or re-decodes on the same change, maybe after us.
+    void refresh();
+    setTimeout(() => void refresh(), STATUS_RECHECK_MS);
   });
 }
