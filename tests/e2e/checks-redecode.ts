@@ -10,6 +10,7 @@
  *
  * Harness-specific bits (opening the popup) are in `popupOf` alone, so the checks move with the harness.
  */
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Check, CheckContext } from './checks';
 import { closePage, openPopup, sleep } from './harness';
@@ -193,6 +194,11 @@ export const REDECODE_CHECKS: Check[] = [
       await expectTexts(o.page, srv.pages.get(name)!.truth, name, readTexts, 1);
       const changes = await o.page.evaluate(() => (window as unknown as { rdTextChanges?: string[] }).rdTextChanges ?? []);
       if (changes.length) fail(`${changes.length} text changes on a correctly labelled page: ${changes.slice(0, 3).join('; ')}`);
+      const popup = await popupOf(ctx, o.page);
+      const state = await popupState(popup);
+      const button = await popup.isVisible('#redecode-button');
+      await closePage(popup);
+      if (state !== 'clean' || button) fail(`the popup offers re-decoding on a clean page (state ${state}, button ${button ? 'shown' : 'hidden'})`);
       expectClean(o);
     },
   })),
@@ -214,6 +220,8 @@ export const REDECODE_CHECKS: Check[] = [
       if (await clickRedecode(popup, 'gbk') !== 'applied') fail(`after forcing GBK: ${await popupText(popup, '#redecode-status')}`);
       await expectTexts(o.page, truth, 'forced back to GBK');
       if (!(await popupText(popup, '#redecode-rule')).includes('GBK')) fail(`the site's choice is not shown: ${await popupText(popup, '#redecode-rule')}`);
+      await popup.setViewportSize({ width: 340, height: 640 });
+      await popup.screenshot({ path: join(ctx.artifacts, `${ctx.browser}-popup-redecoded.png`) });
       await closePage(popup);
       expectClean(o);
 
