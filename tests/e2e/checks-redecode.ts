@@ -109,6 +109,9 @@ function automatic(name: string, label: string): Check {
       const status = `${await popupText(popup, '#redecode-status')} (${await popupNote(popup)})`;
       await closePage(popup);
       if (state !== (guessedRight ? 'clean' : 'applied')) fail(`the popup says ${state}: ${status}`);
+      // Re-decoded text carries its own highlight (the CSS Custom Highlight API registry is the document's).
+      const marked = await o.page.evaluate(() => (CSS as unknown as { highlights?: Map<string, unknown> }).highlights?.has('luanma-redecoded') ?? false);
+      if (marked !== !guessedRight) fail(`the re-decoded highlight is ${marked ? 'set' : 'missing'}`);
       expectClean(o);
     },
   };
