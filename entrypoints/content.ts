@@ -10,8 +10,10 @@ import { isSuspect } from '@/src/core/gate';
 import { PageRepairer } from '@/src/dom/page-repairer';
 import { installCopyHandlers } from '@/src/ext/content/copy-handlers';
 import { createCountsReporter } from '@/src/ext/content/counts-reporter';
+import { countsFromSources } from '@/src/ext/content/counts-sources';
 import { loadDecoder } from '@/src/ext/content/decoder-client';
 import { overlayStrings } from '@/src/ext/content/overlay-strings';
+import { installRedecode } from '@/src/ext/content/redecode-client';
 import { send } from '@/src/ext/shared/messages';
 import { readSettings, repairEnabledFor, watchSettings, type Settings } from '@/src/ext/shared/settings';
 // Listed in the manifest with this script, so every document has the highlight styles before it is built.
@@ -32,17 +34,20 @@ export default defineContentScript({
     }
     if (!hello || ctx.isInvalid) return;
     const site = hello.site;
-    const reporter = createCountsReporter(ctx.signal);
+    // Two writers report into one frame's counts: the text repairer and re-decoding.
+    const reporter = countsFromSources(createCountsReporter(ctx.signal));
     const repairer = new PageRepairer({
       win: window,
       isSuspect,
       loadDecoder,
       overlayStrings: overlayStrings(),
       highlightCssInDocument: true,
-      onUpdate: reporter,
+      onUpdate: reporter.repairs,
     });
     // Copying repaired text (menu, shortcut, popup) works whether or not repair is on for this site.
     installCopyHandlers({ win: window, repairer, isSuspect, loadDecoder });
+    // A mislabelled page is re-decoded from its own bytes (the code is in the decoder bundle, loaded on need).
+    installRedecode({ win: window, site, repairer, loadDecoder, onCounts: reporter.redecode, signal: ctx.signal });
 
     const apply = (s: Settings) => {
       if (ctx.isInvalid) return;

@@ -30,15 +30,17 @@ export interface RepairCounts {
   encoding: number;
   /** Lossy spans found and left as they are. */
   lossy: number;
+  /** Pieces of text re-decoded from the page's own bytes (a mislabelled page: src/dom/redecode). */
+  redecode: number;
   /** Characters of the page's text that were replaced. */
   chars: number;
   /** Characters of suspect text left unrepaired because the frame's decoder budget ran out (a note in the popup). */
   skipped: number;
 }
 
-export const COUNT_KEYS = ['founder', 'encoding', 'lossy', 'chars', 'skipped'] as const satisfies ReadonlyArray<keyof RepairCounts>;
+export const COUNT_KEYS = ['founder', 'encoding', 'lossy', 'redecode', 'chars', 'skipped'] as const satisfies ReadonlyArray<keyof RepairCounts>;
 
-export const emptyCounts = (): RepairCounts => ({ founder: 0, encoding: 0, lossy: 0, chars: 0, skipped: 0 });
+export const emptyCounts = (): RepairCounts => ({ founder: 0, encoding: 0, lossy: 0, redecode: 0, chars: 0, skipped: 0 });
 
 /** Told about every text record written or dropped (the highlighter follows it). */
 export interface StoreListener {

@@ -414,7 +414,7 @@ async function waitReady(page: Page, ready: (p: Page) => Promise<boolean>, timeo
 }
 
 function sumCounts(frames: Record<string, RepairCounts> | undefined): RepairCounts {
-  const out: RepairCounts = { founder: 0, encoding: 0, lossy: 0, chars: 0, skipped: 0 };
+  const out: RepairCounts = { founder: 0, encoding: 0, lossy: 0, redecode: 0, chars: 0, skipped: 0 };
   for (const c of Object.values(frames ?? {})) for (const k of Object.keys(out) as Array<keyof RepairCounts>) out[k] += c[k] ?? 0;
   return out;
 }

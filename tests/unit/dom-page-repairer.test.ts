@@ -91,7 +91,7 @@ describe('PageRepairer', () => {
 
   it('counts spans by kind and characters changed', async () => {
     const { repairer } = await start('<p>#a<b>#b</b></p>');
-    expect(repairer.counts()).toEqual({ founder: 0, encoding: 2, lossy: 0, chars: 4, skipped: 0 });
+    expect(repairer.counts()).toEqual({ founder: 0, encoding: 2, lossy: 0, redecode: 0, chars: 4, skipped: 0 });
   });
 
   it('gives up on a text a page keeps putting back by replacing the node (the guard counts per text, not per node)', async () => {

@@ -11,7 +11,7 @@ const id = fakeBrowser.runtime.id;
 const ext = fakeBrowser.runtime.getURL('/');
 const content = { id, tab: { id: 3 } as never, frameId: 0, url: 'https://example.com/' };
 const popup = { id, url: `${ext}popup.html` };
-const counts = { founder: 1, encoding: 2, lossy: 0, chars: 9, skipped: 0 };
+const counts = { founder: 1, encoding: 2, lossy: 0, redecode: 0, chars: 9, skipped: 0 };
 
 describe('messages', () => {
   it('accepts each message only from the context that may send it', () => {
@@ -19,6 +19,11 @@ describe('messages', () => {
     expect(checkMessage({ type: 'hello', payload: { top: true } }, popup)).toBeNull();
     expect(checkMessage({ type: 'pageText', payload: {} }, popup)).toBe('pageText');
     expect(checkMessage({ type: 'pageText', payload: {} }, content)).toBeNull();
+    expect(checkMessage({ type: 'redecode', payload: { encoding: 'gbk' } }, popup)).toBe('redecode');
+    expect(checkMessage({ type: 'redecode', payload: { encoding: null } }, popup)).toBe('redecode');
+    expect(checkMessage({ type: 'redecode', payload: { encoding: 'utf-7' } }, popup)).toBeNull();
+    expect(checkMessage({ type: 'redecode', payload: { encoding: 'gbk' } }, content)).toBeNull();
+    expect(checkMessage({ type: 'redecodeStatus', payload: {} }, popup)).toBe('redecodeStatus');
     expect(checkMessage({ type: 'e2eInvoke', payload: { tabId: 1, command: 'toggle-site' } }, content)).toBeNull();
     expect(checkMessage({ type: 'hello', payload: { top: true } }, { ...content, id: 'someone-else' })).toBeNull();
   });
@@ -44,7 +49,7 @@ describe('messages', () => {
 
 describe('stored counts', () => {
   it('read garbage as nothing, field by field', () => {
-    expect(parseCounts({ founder: 2.7, encoding: -3, lossy: 'x', chars: Infinity })).toEqual({ founder: 2, encoding: 0, lossy: 0, chars: 0, skipped: 0 });
+    expect(parseCounts({ founder: 2.7, encoding: -3, lossy: 'x', chars: Infinity })).toEqual({ founder: 2, encoding: 0, lossy: 0, redecode: 0, chars: 0, skipped: 0 });
     expect(parseLifetime({ ...counts, pages: -1 })).toEqual({ ...counts, pages: 0 });
     expect(parseTabStats({ 3: { 0: counts, x: counts }, abc: {}, 4: 'no' })).toEqual({ 3: { 0: counts } });
     expect(parseTabStats(null)).toEqual({});

@@ -16,6 +16,12 @@ describe('settings', () => {
     expect(parseSettings(null, { v: 'x' })).toEqual(DEFAULT_SETTINGS);
   });
 
+  it('keeps only site → known encoding entries of the per-site encodings', () => {
+    expect(parseSettings({ redecodeRules: { 'a.cn': 'gbk', 'b.cn': 'utf-7', '': 'big5', 'c.tw': 'big5', d: 3 } }).redecodeRules).toEqual({ 'a.cn': 'gbk', 'c.tw': 'big5' });
+    expect(parseSettings({ redecodeRules: ['gbk'] }).redecodeRules).toEqual({});
+    expect(parseSettings({ redecodeRules: null }).redecodeRules).toEqual({});
+  });
+
   it('a string of sites no longer switches off every site it contains', () => {
     const s = parseSettings({ disabledSites: 'www.example.com.cn' });
     expect(repairEnabledFor(s, 'example.com')).toBe(true);
@@ -23,7 +29,7 @@ describe('settings', () => {
 
   it('reads settings a newer version wrote, and a change keeps its fields and its version', async () => {
     await fakeBrowser.storage.sync.set({ settings: { enabled: true, highlight: false, disabledSites: ['x.cn'], later: { a: 1 } }, settings$: { v: 5, other: true } });
-    expect(await readSettings()).toEqual({ enabled: true, highlight: false, disabledSites: ['x.cn'] });
+    expect(await readSettings()).toEqual({ enabled: true, highlight: false, disabledSites: ['x.cn'], redecodeRules: {} });
     await setSiteEnabled('y.cn', false);
     const stored = await fakeBrowser.storage.sync.get(null);
     expect(stored).toEqual({
@@ -36,6 +42,6 @@ describe('settings', () => {
     await fakeBrowser.storage.sync.set({ settings: { enabled: 'on', highlight: true, disabledSites: null } });
     await updateSettings({ highlight: false });
     expect((await fakeBrowser.storage.sync.get('settings')).settings).toEqual({ enabled: 'on', highlight: false, disabledSites: null });
-    expect(await readSettings()).toEqual({ enabled: true, highlight: false, disabledSites: [] });
+    expect(await readSettings()).toEqual({ enabled: true, highlight: false, disabledSites: [], redecodeRules: {} });
   });
 });

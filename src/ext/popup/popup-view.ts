@@ -6,6 +6,7 @@ import { repairedSpans, sumFrames, type RepairCounts } from '../shared/counts';
 import { readSettings, repairEnabledFor, setSiteEnabled, updateSettings, watchSettings, type Settings } from '../shared/settings';
 import { LOCAL_FILES_SITE, siteOf } from '../shared/site';
 import { mountPopupActions } from './popup-actions';
+import { mountRedecodePanel } from './popup-redecode';
 
 async function targetTab(params: URLSearchParams) {
   const id = Number(params.get('tab'));
@@ -32,6 +33,7 @@ export async function mountPopup(doc: Document, params: URLSearchParams): Promis
   const tabId = tab?.id;
   const site = siteOf(tab?.url);
   mountPopupActions(doc, tab);
+  const redecodePanel = mountRedecodePanel(doc, tab);
   siteName.textContent = site ? siteLabel(site) : t('noSite');
 
   const renderSettings = (s: Settings) => {
@@ -66,6 +68,7 @@ export async function mountPopup(doc: Document, params: URLSearchParams): Promis
     setStat(`${prefix}-founder`, c.founder);
     setStat(`${prefix}-encoding`, c.encoding);
     setStat(`${prefix}-lossy`, c.lossy);
+    setStat(`${prefix}-redecode`, c.redecode ?? 0);
     setStat(`${prefix}-chars`, c.chars);
   };
   const cappedNote = $<HTMLElement>('#capped-note');
@@ -88,5 +91,6 @@ export async function mountPopup(doc: Document, params: URLSearchParams): Promis
   renderSettings(await readSettings());
   renderTab(await readTabStats());
   renderLife(await readLifetime());
+  await redecodePanel;
   doc.body.dataset.ready = 'true';
 }

@@ -13,7 +13,7 @@ export function addCounts(a: RepairCounts, b: RepairCounts): RepairCounts {
 }
 
 /** Spans rewritten (lossy spans are only flagged, not repaired). */
-export const repairedSpans = (c: RepairCounts): number => c.founder + c.encoding;
+export const repairedSpans = (c: RepairCounts): number => c.founder + c.encoding + (c.redecode ?? 0);
 
 export function sumFrames(frames: Record<string, RepairCounts> | undefined): RepairCounts {
   return Object.values(frames ?? {}).reduce(addCounts, emptyCounts());

@@ -5,6 +5,8 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { isCounts, type RepairCounts } from './counts';
+import { isRedecodeEncoding } from '../../core/redecode/encodings';
+import type { RedecodeEncoding, RedecodeStatus } from './redecode-status';
 
 export interface Protocol {
   /** A content script starts: which site does its tab belong to (frames follow the top page)? */
@@ -17,6 +19,10 @@ export interface Protocol {
   copySelection: { req: { fallback: string }; res: { ok: boolean; copied: boolean; chars: number; repairs: number } };
   /** Popup → the top frame's content script: the page's text as the reader sees it, repaired. */
   pageText: { req: Record<string, never>; res: { text: string; repairs: number } };
+  /** Popup → the top frame's content script: what re-decoding knows of its page (redecode-status.ts). */
+  redecodeStatus: { req: Record<string, never>; res: RedecodeStatus };
+  /** Popup → the top frame's content script: re-decode the page from its bytes, as detected (null) or in the encoding the user forces. */
+  redecode: { req: { encoding: RedecodeEncoding | null }; res: RedecodeStatus };
   /**
    * Test builds only, from an extension page (never from a web page or a content script): run a keyboard
    * command or a context-menu item for a tab and frame, as the browser would (src/ext/e2e/background-hooks.ts).
@@ -44,6 +50,8 @@ const RULES: { [K in MessageType]: { from: SenderKind; valid(p: unknown): p is P
   reportCounts: { from: 'content', valid: (p): p is Protocol['reportCounts']['req'] => isObject(p) && isCounts(p.counts) && isCounts(p.added) },
   copySelection: { from: 'extension', valid: (p): p is Protocol['copySelection']['req'] => isObject(p) && typeof p.fallback === 'string' && p.fallback.length <= MAX_TEXT },
   pageText: { from: 'extension', valid: (p): p is Protocol['pageText']['req'] => isObject(p) },
+  redecodeStatus: { from: 'extension', valid: (p): p is Protocol['redecodeStatus']['req'] => isObject(p) },
+  redecode: { from: 'extension', valid: (p): p is Protocol['redecode']['req'] => isObject(p) && (p.encoding === null || isRedecodeEncoding(p.encoding)) },
   e2eInvoke: {
     from: 'extension',
     valid: (p): p is Protocol['e2eInvoke']['req'] => isObject(p) && isId(p.tabId) && (

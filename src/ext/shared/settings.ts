@@ -9,6 +9,7 @@
  * Only `storage.sync` is touched: this module is safe in content scripts (no storage.session, no read on import).
  */
 import { browser } from 'wxt/browser';
+import { isRedecodeEncoding } from '../../core/redecode/encodings';
 
 export const DEFAULT_SETTINGS = {
   /** Global switch: off wins over every per-site choice. */
@@ -17,6 +18,8 @@ export const DEFAULT_SETTINGS = {
   highlight: true,
   /** Sites (see siteOf) where repair is switched off. Default: repair everywhere. */
   disabledSites: [] as string[],
+  /** Per site, the encoding the user chose to re-decode its pages in (site → encoding): see redecode-rules.ts. */
+  redecodeRules: {} as Record<string, string>,
 };
 
 export type Settings = typeof DEFAULT_SETTINGS;
@@ -36,6 +39,22 @@ const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string
 const MAX_SITE_LENGTH = 253;
 /** More sites than anyone switches off by hand; keeps a corrupted list from costing every page. */
 const MAX_SITES = 5000;
+/** More sites than anyone gives an encoding by hand; keeps a corrupted map from costing every page. */
+const MAX_RULES = 1000;
+
+/** Per-site encodings from whatever is stored: only site → known encoding entries survive. */
+export function parseRedecodeRules(raw: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return out;
+  let n = 0;
+  for (const [site, enc] of Object.entries(raw as Record<string, unknown>)) {
+    if (n >= MAX_RULES) break;
+    if (!site || site.length > MAX_SITE_LENGTH || !isRedecodeEncoding(enc)) continue;
+    out[site] = enc;
+    n++;
+  }
+  return out;
+}
 
 type Validators = { [K in keyof Settings]: (raw: unknown) => Settings[K] | undefined };
 
@@ -54,6 +73,7 @@ const VALIDATORS: Validators = {
     }
     return [...sites].sort();
   },
+  redecodeRules: (v) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? parseRedecodeRules(v) : undefined),
 };
 
 const FIELDS = Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>;
@@ -75,7 +95,7 @@ function migrate(raw: Record<string, unknown>, from: number): Record<string, unk
 /** Settings from whatever is stored: each known field validated on its own, defaults for the rest. */
 export function parseSettings(raw: unknown, meta?: unknown): Settings {
   const obj = isRecord(raw) ? migrate(raw, storedVersion(meta)) : {};
-  const out = { ...DEFAULT_SETTINGS, disabledSites: [...DEFAULT_SETTINGS.disabledSites] };
+  const out = { ...DEFAULT_SETTINGS, disabledSites: [...DEFAULT_SETTINGS.disabledSites], redecodeRules: { ...DEFAULT_SETTINGS.redecodeRules } };
   for (const key of FIELDS) {
     const value = VALIDATORS[key](obj[key]);
     if (value !== undefined) (out as Record<string, unknown>)[key] = value;
