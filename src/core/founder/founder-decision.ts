@@ -6,7 +6,7 @@
 import { hanLog10P, pairPmi, singleWordLog10P } from '../model';
 import { isAsciiAlnum, isChinesePunct, isClauseMark, isDigit, isHan, isSpace, isUnifiedHan } from '../text-classes';
 import type { Extent } from '../types';
-import { founderSymbolOf, PARTNER, type FounderRole } from './founder-map';
+import { enumeratorSeries, founderSymbolOf, PARTNER, type FounderRole } from './founder-map';
 import { beforeTitle, hanAt, wordSupport, type MarkAt } from './founder-signs';
 import * as W from './founder-weights';
 
@@ -414,10 +414,37 @@ function markContextual(text: string, list: FounderCandidate[], byAt: Map<number
       const atItemStart = prev < 0 || isSpace(prev) || byAt.get(c.at - 1)?.punct === true || isClauseMark(prev);
       // ...and that starts no word with the character after it (《虞美人》: 虞美 is a word, not ⑤美).
       const word = next >= 0 && (pairPmi(c.code, next) ?? 0) > W.WORD_SUPPORT_FLOOR;
-      c.punct = rare && atItemStart && next >= 0 && !isAsciiAlnum(next) && !word;
+      c.punct = rare && atItemStart && next >= 0 && !isAsciiAlnum(next) && !word && hasSequenceNeighbour(text, c);
     }
   }
 }
+
+/**
+ * List numbers come in sequences: a list has a ② after its ①, footnotes ① ② ③. A lone ⑦ or ⑩ with no neighbour of
+ * its series (the number before or after it) within LIST_REACH characters is a rare character where a list seems to
+ * start (《舆地纪胜》, 虞俦, 逾年 after a mark), not a list number. The number itself again does not count: the same
+ * rare character twice (舆地 … 舆服) is no sequence. The neighbour may be a real mark or a shifted one.
+ */
+function hasSequenceNeighbour(text: string, c: FounderCandidate): boolean {
+  const code = founderSymbolCode(c);
+  const series = enumeratorSeries(code);
+  if (!series) return true;
+  const from = Math.max(0, c.at - W.LIST_REACH);
+  const to = Math.min(text.length, c.at + W.LIST_REACH + 1);
+  for (let i = from; i < to; i++) {
+    if (i === c.at) continue;
+    let k = text.charCodeAt(i);
+    if (k < series[0] || k > series[1]) {
+      const sym = founderSymbolOf(k);
+      if (!sym || sym.role !== 'enumerator') continue;
+      k = sym.symbol.charCodeAt(0);
+    }
+    if (k >= series[0] && k <= series[1] && Math.abs(k - code) === 1) return true;
+  }
+  return false;
+}
+
+const founderSymbolCode = (c: FounderCandidate): number => c.symbol.charCodeAt(0);
 
 /** The digits of Chinese numerals as years, volumes and dates are written (一九八三, 卷二九): 〇 ○ and 一 to 九, 十. */
 function isChineseNumeral(code: number): boolean {

@@ -79,3 +79,16 @@ export function founderSymbolOf(code: number): FounderSymbol | undefined {
   const k = (index ?? build())[code];
   return k === 0 ? undefined : symbols![k - 1];
 }
+
+/**
+ * The series of list numbers an enumerator belongs to, as [first, last] code points: ①–⑳, ⑴–⒇, ⒈–⒛, ㈠–㈩, Ⅰ–Ⅻ,
+ * ⅰ–ⅹ. Undefined for other symbols.
+ */
+export function enumeratorSeries(code: number): [number, number] | undefined {
+  for (const series of ENUMERATOR_SERIES) if (code >= series[0] && code <= series[1]) return series;
+  return undefined;
+}
+
+const ENUMERATOR_SERIES: ReadonlyArray<[number, number]> = [
+  [0x2460, 0x2473], [0x2474, 0x2487], [0x2488, 0x249b], [0x3220, 0x3229], [0x2160, 0x216b], [0x2170, 0x2179],
+];

@@ -103,3 +103,6 @@ export const ACROSS_REACH = 20;
 export const LONE_SIGN_LOGIT = 3.0;
 /** ...and at least this many Han characters before it: modern sentences run longer, verse clauses are 4–7. */
 export const LONE_SIGN_MIN_HAN = 9;
+
+/** How far from a list number its neighbour in the sequence (the number before or after it) may stand: a long list item or a page of text between a footnote mark and its note. */
+export const LIST_REACH = 3000;
