@@ -3,7 +3,7 @@
  * marks stand free of words, how many real marks it has, which paired marks it leaves open. Evidence counts
  * these for a whole page; the decision (founder-decision.ts) builds on the same word support.
  */
-import { hanLog10P, pairPmi } from '../model';
+import { hanLog10P, isTrigramWord, pairPmi } from '../model';
 import { isClauseMark, isHan, isUnifiedHan } from '../text-classes';
 import { isCuedColonAtEnd } from './colon-cue';
 import { founderSymbolOf, PARTNER } from './founder-map';
@@ -125,7 +125,7 @@ export function hanAt(text: string, i: number, start: number, end: number, markA
 
 /**
  * How strongly the character at i forms a word with a Han neighbour, in PMI.
- * A left neighbour already bound more tightly to its own left (指出|院) does not count.
+ * A left neighbour already bound more tightly to its own left (指出|院) does not count, unless the three are a word (枢密院).
  */
 export function wordSupport(text: string, i: number, start: number, end: number, markAt: MarkAt): number {
   const code = text.charCodeAt(i);
@@ -134,7 +134,8 @@ export function wordSupport(text: string, i: number, start: number, end: number,
   if (prev >= 0) {
     const left = pairPmi(prev, code) ?? 0;
     const prevPrev = hanAt(text, i - 2, start, end, markAt);
-    const competing = prevPrev >= 0 ? pairPmi(prevPrev, prev) ?? 0 : 0;
+    // ...unless the three are one word (枢密院: 枢密 is a word, and so is 枢密院).
+    const competing = prevPrev >= 0 && !isTrigramWord(prevPrev, prev, code) ? pairPmi(prevPrev, prev) ?? 0 : 0;
     best = Math.max(best, left - W.COMPETING_WORD_SHARE * Math.max(0, competing - left));
   }
   const next = hanAt(text, i + 1, start, end, markAt);
