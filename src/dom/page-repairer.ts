@@ -25,12 +25,13 @@ import { mapStepsToNodes, type NodeEdit, type RewrittenSpan } from './step-mappi
 import { READABLE_ATTRIBUTES, documentIsEditable, isInsideRejected } from './text-filter';
 import { installUndoOverlay, type OverlayStrings } from './undo-overlay';
 
-/** One decoder call should take about this long; piece sizes follow the decoder's measured speed. */
-export const PIECE_TARGET_MS = 5;
-/** Piece sizes (UTF-16 units): the first guess, and the bounds the measured speed moves within. */
-export const PIECE_START_CHARS = 4096;
-export const PIECE_MIN_CHARS = 1024;
-export const PIECE_MAX_CHARS = 16_384;
+/**
+ * A long paragraph goes to the decoder in pieces of whole lines up to this size (UTF-16 units): one decoder call of
+ * 7–14 ms at this machine's 1.2–2.3 M chars/s. Fixed, not sized by the measured speed: where a piece ends decides
+ * what a repair sees (a quotation opened on one hard-wrapped line and closed many lines later pairs only inside one
+ * piece), so a piece size that followed the machine's load repaired the same page differently on a busy machine.
+ */
+export const PIECE_CHARS = 16_384;
 /** The gate and the evidence read long texts in pieces this size (about 100 M chars/s: a few ms each). */
 export const SCAN_PIECE_CHARS = 256 * 1024;
 /**
@@ -132,7 +133,6 @@ class Run {
   readonly skippedBlocks = new WeakSet<object>();
   /** Text nodes this run has written (to tell a revert from a move). */
   readonly wroteNodes = new WeakSet<Text>();
-  pieceChars = PIECE_START_CHARS;
   readonly queued = new Deque<PendingWrite>();
   /** A queued write that a flush began and ran out of time on. */
   current: PendingWrite | null = null;
@@ -517,7 +517,7 @@ export class PageRepairer {
     const out = bt.nodes.length === 1 ? new OneNodeEdits(bt, () => this.nextGroup++) : new NodeSteps(bt, () => this.nextGroup++);
     let nextWrite = -Infinity;
     for (let at = 0; at < text.length;) {
-      const end = pieceEnd(text, at, run.pieceChars);
+      const end = pieceEnd(text, at, PIECE_CHARS);
       if (run.decoderChars >= (this.opts.maxDecoderChars ?? MAX_DECODER_CHARS)) {
         if (!run.skippedBlocks.has(bt.nodes[0] ?? bt)) { run.skippedBlocks.add(bt.nodes[0] ?? bt); run.skipped += text.length - at; this.dirty = true; }
         break;
@@ -525,7 +525,7 @@ export class PageRepairer {
       const whole = at === 0 && end === text.length;
       const piece = whole ? text : text.slice(at, end);
       // The paragraph passed the gate as a whole; a piece of a long one must pass it on its own.
-      out.add(at, piece, whole || this.opts.isSuspect(piece, run.evidence ?? undefined) ? this.timedRepair(run, decoder, piece) : null);
+      out.add(at, piece, whole || this.opts.isSuspect(piece, run.evidence ?? undefined) ? this.repairPiece(run, decoder, piece) : null);
       at = end;
       if (at < text.length) {
         const perf = this.opts.win.performance;
@@ -548,17 +548,10 @@ export class PageRepairer {
     return this.breathe(run, priority);
   }
 
-  /** One decoder call, timed: the piece size follows the decoder's speed on this page. */
-  private timedRepair(run: Run, decoder: Engine, text: string): RepairResult {
-    const perf = this.opts.win.performance;
-    const t0 = perf.now();
+  /** One decoder call, counted against the frame's decoder budget. */
+  private repairPiece(run: Run, decoder: Engine, text: string): RepairResult {
     const result = decoder.repair(text, run.evidence ?? undefined);
-    const ms = perf.now() - t0;
     run.decoderChars += text.length;
-    if (text.length >= 512 && ms >= 1) {
-      const target = Math.round((text.length / ms) * PIECE_TARGET_MS);
-      run.pieceChars = Math.max(PIECE_MIN_CHARS, Math.min(PIECE_MAX_CHARS, Math.round(run.pieceChars * 0.5 + target * 0.5)));
-    }
     return result;
   }
 
@@ -622,7 +615,7 @@ export class PageRepairer {
       if (original === null || original.length > MAX_ATTRIBUTE_CHARS || !this.opts.isSuspect(original, run.evidence ?? undefined)) continue;
       const key = `\u0000${name}\u0000${original}`;
       if (!run.guard.allow(key, live ? undefined : seenAt, el)) continue;
-      const { steps } = this.timedRepair(run, decoder, original);
+      const { steps } = this.repairPiece(run, decoder, original);
       const [edit] = mapStepsToNodes([original], steps, this.nextGroup);
       this.nextGroup += steps.length;
       const before = el.getAttribute(name);

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { PageRepairer, PIECE_MAX_CHARS } from '../../src/dom/page-repairer';
+import { PageRepairer, PIECE_CHARS } from '../../src/dom/page-repairer';
 import { REACTIONS_TO_HOLD } from '../../src/dom/loop-guard';
 import { fakeDecoder, isSuspect } from './dom-fake-decoder';
 
@@ -149,7 +149,7 @@ describe('PageRepairer', () => {
     pre.textContent = lines;
     for (let i = 0; i < 200 && pre.textContent !== lines.replaceAll('#q', 'Q'); i++) await sleep(20);
     expect(pre.textContent).toBe(lines.replaceAll('#q', 'Q'));
-    expect(Math.max(...decoder.calls.map((c) => c.length))).toBeLessThanOrEqual(PIECE_MAX_CHARS);
+    expect(Math.max(...decoder.calls.map((c) => c.length))).toBeLessThanOrEqual(PIECE_CHARS);
     expect(decoder.calls.length).toBeGreaterThan(1);
   });
 
