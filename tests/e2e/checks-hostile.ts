@@ -256,7 +256,7 @@ export const HOSTILE_CHECKS: Check[] = [
     },
   },
   {
-    name: 'hostile: a list re-rendered every 200 ms is not a fight — each render is repaired',
+    name: 'hostile: a list re-rendered every 200 ms is not a fight — once repaired, every render is repaired',
     timeoutMs: 90_000,
     async run(ctx) {
       type Rerender = { state: { renders: number; repairedRenders: number; missed: number[]; done: boolean } };
@@ -266,9 +266,12 @@ export const HOSTILE_CHECKS: Check[] = [
       const s = await ev(m.page, () => (window as unknown as { __hostile: Rerender }).__hostile.state);
       const p = await report(ctx, 're-rendered every 200 ms', m, `${s.repairedRenders}/${s.renders} renders`);
       ctx.figure({ page: 're-rendered every 200 ms', 'writes per render': (p.extWrites / s.renders).toFixed(1), 'renders not repaired in time': s.missed.join(', ') || 'none' });
-      // Every render had been repaired when the page replaced it, but the first: the page re-renders it before the
-      // content script (document_idle) and the decoder bundle it loads on first need have arrived.
-      expectEqual(s.missed.filter((r) => r > 1), [], 'renders after the first not repaired before the next one');
+      // Once one render has been repaired, every later one is, before the page replaces it: renders missed are only
+      // the first few, before the content script (document_idle) and the decoder bundle it loads on first need have
+      // arrived (how many depends on the machine's load: the page's clock does not wait), and never the last.
+      const firstRepaired = Math.min(...Array.from({ length: s.renders }, (_, i) => i + 1).filter((r) => !s.missed.includes(r)));
+      expectEqual(s.missed.filter((r) => r > firstRepaired), [], 'renders after the first repaired one not repaired before the next one');
+      expectTrue(!s.missed.includes(s.renders), 'the last render is repaired');
     },
   },
   {

@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { RepairCounts } from '../../src/dom/rewrite-store';
-import { ev, PAGES, settled, sleep, type BrowserName, type BuildKind, type ExtensionAccess } from './harness';
+import { eventually, ev, PAGES, settled, sleep, type BrowserName, type BuildKind, type ExtensionAccess } from './harness';
 
 interface Expectations {
   epaper: { paragraphs: string[]; damaged: string[] };
@@ -103,7 +103,8 @@ export const CHECKS: Check[] = [
     async run({ open }) {
       const page = await open('/epaper.html');
       await settled(page);
-      expectEqual(await texts(page, '#article p'), EXPECT.epaper.paragraphs, 'paragraphs');
+      const want = JSON.stringify(EXPECT.epaper.paragraphs);
+      expectEqual(await eventually(() => texts(page, '#article p'), (got) => JSON.stringify(got) === want), EXPECT.epaper.paragraphs, 'paragraphs');
     },
   },
   {

@@ -497,6 +497,20 @@ export async function settled(frame: Page | Frame, { minMs = 700, quietMs = 700,
   }
 }
 
+/**
+ * Reads until `done` holds or `timeoutMs` passes, and returns the last reading: a check then asserts on it. For
+ * what must come true eventually (a page repaired in idle slices) on a machine too busy for settled() to see the
+ * end; how soon it comes true is the benchmark's business, not a check's.
+ */
+export async function eventually<T>(read: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const t0 = Date.now();
+  for (;;) {
+    const v = await read();
+    if (done(v) || Date.now() - t0 >= timeoutMs) return v;
+    await sleep(250);
+  }
+}
+
 /** Records what an extension page hands to the clipboard writer (a test-side spy: no hook in the product). */
 export function spyClipboard(page: Page): Promise<void> {
   return ev(page, () => {
