@@ -33,12 +33,12 @@ const COMMON_COVERAGE = 0.98;
 /** Pairs rarer than this (summed word frequency) are noise: jieba's rarest words carry frequency 2-3. */
 const MIN_PAIR_COUNT = 3;
 /**
- * Three-character words ending in a shifted character the Founder decision weighs (枢密院, 研究院, 电影院), at least this
- * frequent. Pairs alone cannot tell that 枢密|院 is one word: 枢密 is a word by itself, so the pair 密院 looks like a
- * neighbour already taken. The list is small (a few hundred words), so it is kept whole.
+ * Three-character words that end or start with a shifted character the Founder decision weighs (枢密院, 袁世凯), at least
+ * this frequent. Pairs alone cannot tell that 枢密|院 is one word (枢密 is a word by itself, so the pair 密院 looks like
+ * a neighbour already taken), nor 袁世凯 from 袁|世称. The lists are small (about a thousand words each), kept whole.
  */
 const MIN_TRIGRAM_WORD_COUNT = 3;
-/** Byte budget of the pair table (base64 text), the bulk of the < 400 KB total budget. */
+/** Byte budget of the pair table (base64 text), the bulk of the < 420 KB total budget (tests/unit/model.test.ts). */
 const PAIR_BUDGET_BYTES = 325_000;
 /** Letters naming single-word levels (52 levels of 0.25 = 13 decades, more than the data spans). */
 const SINGLE_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -298,20 +298,23 @@ function main(): void {
       `export const COMMON_HAN_BITMAP =\n  '${base64(bitmap)}';\n`,
   );
 
-  // 5. Three-character words ending in a weighed Founder character (simplified: Founder damage is GB2312 text).
-  const trigramWords = new Set<string>();
+  // 5. Three-character words ending or starting with a weighed Founder character (simplified: Founder damage is GB2312 text).
+  const ending = new Set<string>();
+  const starting = new Set<string>();
   for (const line of dict.split('\n')) {
     const [word, f] = line.trim().split(/\s+/);
     if (!word || word.length !== 3 || Number(f) < MIN_TRIGRAM_WORD_COUNT) continue;
     const cps = [...word].map((ch) => ch.codePointAt(0)!);
     if (cps.length !== 3 || !cps.every(isHan)) continue;
-    if (founderSymbolOf(cps[2])?.logRate !== undefined) trigramWords.add(word);
+    if (founderSymbolOf(cps[2])?.logRate !== undefined) ending.add(word);
+    if (founderSymbolOf(cps[0])?.logRate !== undefined) starting.add(word);
   }
-  const trigramList = [...trigramWords].sort().join('');
   sizes['trigram-words'] = writeGenerated(
     'trigram-words.generated.ts',
     `/** Three-character dictionary words ending in a shifted character the Founder decision weighs, concatenated (3 chars each), sorted. */\n` +
-      `export const TRIGRAM_WORDS =\n  '${trigramList}';\n`,
+      `export const TRIGRAM_WORDS_ENDING =\n  '${[...ending].sort().join('')}';\n` +
+      `/** The same, starting with one. */\n` +
+      `export const TRIGRAM_WORDS_STARTING =\n  '${[...starting].sort().join('')}';\n`,
   );
 
   const secs = ((Date.now() - t0) / 1000).toFixed(1);
@@ -322,7 +325,7 @@ function main(): void {
     `pairs: kept ${enc.n} of ${counts.pair.size} (forced Founder pairs ${forced.length}/${forcedAll}, others down to count ${minKeptRest.toFixed(1)})`,
   );
   console.log(`single-char words: ${singleLog.size}; common Han: ${common.size} (U+${cmin.toString(16)}..U+${cmax.toString(16)})`);
-  console.log(`three-character words ending in a weighed Founder character: ${trigramWords.size}`);
+  console.log(`three-character words ending / starting with a weighed Founder character: ${ending.size} / ${starting.size}`);
   console.log(`bytes: ${JSON.stringify(sizes)} total ${totalBytes}; built in ${secs} s`);
 }
 

@@ -3,7 +3,7 @@
  * marks stand free of words, how many real marks it has, which paired marks it leaves open. Evidence counts
  * these for a whole page; the decision (founder-decision.ts) builds on the same word support.
  */
-import { hanLog10P, isTrigramWord, pairPmi } from '../model';
+import { hanLog10P, isTrigramWord, isTrigramWordStarting, pairPmi } from '../model';
 import { isClauseMark, isHan, isUnifiedHan } from '../text-classes';
 import { isCuedColonAtEnd } from './colon-cue';
 import { founderSymbolOf, PARTNER } from './founder-map';
@@ -125,7 +125,8 @@ export function hanAt(text: string, i: number, start: number, end: number, markA
 
 /**
  * How strongly the character at i forms a word with a Han neighbour, in PMI.
- * A left neighbour already bound more tightly to its own left (指出|院) does not count, unless the three are a word (枢密院).
+ * A neighbour already bound more tightly to its other side (指出|院, 袁|世称) does not count, unless the three are a
+ * word (枢密院, 袁世凯).
  */
 export function wordSupport(text: string, i: number, start: number, end: number, markAt: MarkAt): number {
   const code = text.charCodeAt(i);
@@ -139,7 +140,13 @@ export function wordSupport(text: string, i: number, start: number, end: number,
     best = Math.max(best, left - W.COMPETING_WORD_SHARE * Math.max(0, competing - left));
   }
   const next = hanAt(text, i + 1, start, end, markAt);
-  if (next >= 0) best = Math.max(best, pairPmi(code, next) ?? 0);
+  if (next >= 0) {
+    // The same on the right: 世 in 袁|世称 is taken by 称, unless the three are a word (袁世凯).
+    const right = pairPmi(code, next) ?? 0;
+    const nextNext = hanAt(text, i + 2, start, end, markAt);
+    const competing = nextNext >= 0 && !isTrigramWordStarting(code, next, nextNext) ? pairPmi(next, nextNext) ?? 0 : 0;
+    best = Math.max(best, right - W.COMPETING_WORD_SHARE * Math.max(0, competing - right));
+  }
   return best;
 }
 

@@ -2,6 +2,6 @@
 export { hanLog10P, isKnownHan, UNSEEN_HAN_LOG10P } from './unigram';
 export { pairLog10P, pairPmi } from './pairs';
 export { singleWordLog10P } from './single-word';
-export { isTrigramWord } from './trigram-words';
+export { isTrigramWord, isTrigramWordStarting } from './trigram-words';
 export { isCommonHan } from './common-han';
 export * from './text-score';

@@ -1,23 +1,27 @@
 /**
- * Three-character dictionary words ending in a shifted character the Founder decision weighs (枢密院, 电影院, 红叶):
- * tells it that the two characters before a 院 are one word with it, where the pairs alone see 枢密 as a word of its own.
+ * Three-character dictionary words that end or start with a shifted character the Founder decision weighs (枢密院,
+ * 袁世凯): tells it that the two characters beside a 院 or 袁 are one word with it, where the pairs alone see 枢密 or
+ * 世称 as a word of its own that has taken the neighbour.
  */
-import { TRIGRAM_WORDS } from './trigram-words.generated';
-
-let words: Set<number> | undefined;
+import { TRIGRAM_WORDS_ENDING, TRIGRAM_WORDS_STARTING } from './trigram-words.generated';
 
 const key = (a: number, b: number, c: number): number => (a * 65536 + b) * 65536 + c;
 
-function wordSet(): Set<number> {
-  if (words) return words;
+function setOf(list: string): Set<number> {
   const set = new Set<number>();
-  for (let i = 0; i + 2 < TRIGRAM_WORDS.length; i += 3) {
-    set.add(key(TRIGRAM_WORDS.charCodeAt(i), TRIGRAM_WORDS.charCodeAt(i + 1), TRIGRAM_WORDS.charCodeAt(i + 2)));
-  }
-  return (words = set);
+  for (let i = 0; i + 2 < list.length; i += 3) set.add(key(list.charCodeAt(i), list.charCodeAt(i + 1), list.charCodeAt(i + 2)));
+  return set;
 }
+
+let ending: Set<number> | undefined;
+let starting: Set<number> | undefined;
 
 /** Whether a b c (code units of Han characters) is a three-character dictionary word ending in a weighed Founder character. */
 export function isTrigramWord(a: number, b: number, c: number): boolean {
-  return wordSet().has(key(a, b, c));
+  return (ending ??= setOf(TRIGRAM_WORDS_ENDING)).has(key(a, b, c));
+}
+
+/** Whether a b c is a three-character dictionary word starting with a weighed Founder character. */
+export function isTrigramWordStarting(a: number, b: number, c: number): boolean {
+  return (starting ??= setOf(TRIGRAM_WORDS_STARTING)).has(key(a, b, c));
 }
