@@ -100,12 +100,25 @@ function logitOf(
 }
 
 /**
- * Whether a 、 at i continues a list of single characters: one item back or ahead stands another 、 (real, or a
- * candidate decided as one): 原、宁尧鄜尧隰诸州 is a list of prefectures, not a name.
+ * Whether a 、 at i continues a list of short items: one item back or ahead (one to LIST_ITEM_MAX_CHARS characters)
+ * stands another 、 — real, or another shifted 、 (尧) undecided yet, since a list's marks are decided together — or,
+ * one character away, any candidate decided as a mark: 原、宁尧鄜尧隰诸州 is a list of prefectures, 韩驹尧洪刍尧徐俯 one of names, not a name.
  */
 function continuesList(text: string, i: number, start: number, end: number, markAt: MarkAt): boolean {
-  const isListMark = (j: number) => j >= start && j < end && (text.charCodeAt(j) === 0x3001 || markAt(j));
-  return isListMark(i - 2) || isListMark(i + 2);
+  const code = text.charCodeAt(i);
+  // Any decided mark one character away (原、宁尧鄜): a clause mark further off is no list (冀尧峰说，).
+  const isListMark = (j: number, k: number) => j >= start && j < end && (text.charCodeAt(j) === 0x3001 || text.charCodeAt(j) === code || (k === 2 && markAt(j)));
+  for (let k = 2; k <= W.LIST_ITEM_MAX_CHARS + 1; k++) {
+    if (isListMark(i - k, k) && isHanRun(text, i - k + 1, i)) return true;
+    if (isListMark(i + k, k) && isHanRun(text, i + 1, i + k)) return true;
+  }
+  return false;
+}
+
+/** Whether [from, to) is all Han characters (a list item between two marks). */
+function isHanRun(text: string, from: number, to: number): boolean {
+  for (let j = from; j < to; j++) if (!isHan(text.charCodeAt(j)) || text.charCodeAt(j) === 0x5c27) return false;
+  return true;
 }
 
 /**

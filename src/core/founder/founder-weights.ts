@@ -106,3 +106,6 @@ export const LONE_SIGN_MIN_HAN = 9;
 
 /** How far from a list number its neighbour in the sequence (the number before or after it) may stand: a long list item or a page of text between a footnote mark and its note. */
 export const LIST_REACH = 3000;
+
+/** Items of a list a shifted 、 continues: names of two or three characters (韩驹、洪刍, 欧阳炯、鹿虔), one-character places. */
+export const LIST_ITEM_MAX_CHARS = 3;
