@@ -178,6 +178,8 @@ function matchPairs(list: FounderCandidate[], across: Across = null): Set<number
   const matched = new Set<number>();
   const open = new Map<string, FounderCandidate[]>();
   const firstLoneClose = new Map<string, FounderCandidate>();
+  /** Pairs matched so far, in the order of their closers. */
+  const closed: Array<[number, number]> = [];
   for (const c of list) {
     if (c.role === 'open') {
       const stack = open.get(c.symbol) ?? [];
@@ -189,6 +191,7 @@ function matchPairs(list: FounderCandidate[], across: Across = null): Set<number
       let best = -1;
       if (stack) {
         for (let k = stack.length - 1; k >= 0 && c.at - stack[k].at <= W.PAIR_MAX_DISTANCE; k--) {
+          if (crosses(closed, stack[k].at)) continue;
           if (best < 0 || stack[k].logit > stack[best].logit + W.FARTHER_OPENER_MARGIN) best = k;
         }
       }
@@ -199,6 +202,7 @@ function matchPairs(list: FounderCandidate[], across: Across = null): Set<number
       const [opener] = stack!.splice(best, 1);
       matched.add(opener.at);
       matched.add(c.at);
+      closed.push([opener.at, c.at]);
     }
   }
   if (across) {
@@ -208,6 +212,15 @@ function matchPairs(list: FounderCandidate[], across: Across = null): Set<number
     for (const stack of open.values()) if (stack.length > 0 && across(stack[stack.length - 1])) matched.add(stack[stack.length - 1].at);
   }
   return matched;
+}
+
+/**
+ * Whether an opener at `at` lies inside a pair already closed (before the closer now being matched): marks nest, so
+ * a （ opened inside 《…》 closes inside it too — 渊影印叶诗渊曳…冤 is （影印《诗渊》…）, the inner 渊 a character.
+ */
+function crosses(closed: ReadonlyArray<[number, number]>, at: number): boolean {
+  for (let k = closed.length - 1; k >= 0 && closed[k][1] > at; k--) if (closed[k][0] < at) return true;
+  return false;
 }
 
 /** Real marks that open or close what a shifted one closes or opens, full width or ASCII: （ and (, “ and ". */
