@@ -68,7 +68,7 @@ function logitOf(
 
   if (c.symbol === '，' && beforeTitle(text, c.at, end)) logit += W.NAME_BEFORE_TITLE;
   if (c.symbol === '？' && !hasQuestionCue(text, c.at, cands)) logit += W.QUESTION_WITHOUT_CUE;
-  if (c.symbol === '、' && orphans(text, c.at, start, end, markAt) === 2 && !continuesList(text, c.at, start, end, markAt)) logit += W.LIST_MARK_STRANDING_BOTH;
+  if (c.symbol === '、' && orphans(text, c.at, start, end, markAt) === 2 && !continuesList(text, c.at, start, end, markAt) && !parallelItems(text, c.at, start, end)) logit += W.LIST_MARK_STRANDING_BOTH;
 
   const before = neighbourKind(text, c.at - 1, start, end, cands);
   const after = neighbourKind(text, c.at + 1, start, end, cands);
@@ -111,6 +111,18 @@ function continuesList(text: string, i: number, start: number, end: number, mark
   for (let k = 2; k <= W.LIST_ITEM_MAX_CHARS + 1; k++) {
     if (isListMark(i - k, k) && isHanRun(text, i - k + 1, i)) return true;
     if (isListMark(i + k, k) && isHanRun(text, i + 1, i + k)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the items either side of a 、 at i are built alike: two or three Han characters each, one of them the
+ * same at the same place (晦庵尧晦翁, 丰城尉尧陇城令): list items in parallel, which a name does not make.
+ */
+function parallelItems(text: string, i: number, start: number, end: number): boolean {
+  for (let k = 2; k <= W.LIST_ITEM_MAX_CHARS; k++) {
+    if (i - k < start || i + k >= end || !isHanRun(text, i - k, i) || !isHanRun(text, i + 1, i + 1 + k)) continue;
+    for (let p = 0; p < k; p++) if (text.charCodeAt(i - k + p) === text.charCodeAt(i + 1 + p)) return true;
   }
   return false;
 }
