@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { localize, t } from '../../shared/i18n';
 import { readLifetime, readTabStats, watchLifetime, watchTabStats, type LifetimeStats, type TabStats } from '../shared/stats-store';
 import { repairedSpans, sumFrames, type RepairCounts } from '../shared/counts';
-import { readSettings, repairEnabledFor, setSiteEnabled, updateSettings, watchSettings, type Settings } from '../shared/settings';
+import { disabledSitesOf, readSettings, repairEnabledFor, setSiteEnabled, updateSettings, watchSettings, type Settings } from '../shared/settings';
 import { LOCAL_FILES_SITE, siteOf } from '../shared/site';
 import { mountPopupActions } from './popup-actions';
 import { mountRedecodePanel } from './popup-redecode';
@@ -42,13 +42,14 @@ export async function mountPopup(doc: Document, params: URLSearchParams): Promis
     siteSwitch.disabled = !site || !s.enabled;
     siteSwitch.checked = site !== null && repairEnabledFor({ ...s, enabled: true }, site);
     list.replaceChildren();
-    if (s.disabledSites.length === 0) {
+    const disabled = disabledSitesOf(s);
+    if (disabled.length === 0) {
       const li = doc.createElement('li');
       li.className = 'empty';
       li.textContent = t('noneDisabled');
       list.append(li);
     }
-    for (const off of s.disabledSites) {
+    for (const off of disabled) {
       const li = doc.createElement('li');
       const name = doc.createElement('span');
       name.textContent = siteLabel(off);
