@@ -31,6 +31,9 @@ const SITE_PAGE = (EXPECT as unknown as { epaperSite: EpaperSite }).epaperSite;
 
 declare const chrome: typeof browser;
 
+/** Progress lines with LUANMA_E2E_DEBUG=1: a check that times out then says where. */
+const step = (what: string) => { if (process.env.LUANMA_E2E_DEBUG) console.log(`    # ${what}`); };
+
 const texts = (page: Page, selector: string) => page.$$eval(selector, (els) => els.map((e) => e.textContent ?? ''));
 const sorted = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
 
@@ -105,23 +108,30 @@ export const OPTIONS_CHECKS: Check[] = [
       await sleep(500);
       expectEqual(await texts(page, '#article p'), SITE_PAGE.served, 'without a rule: the page as served');
 
+      step('page as served');
       const options = await openOptions(ctx);
+      step('options open');
       // The address of the page, as a user would paste it: the form takes its site.
       await addRule(options, `${ctx.base}/epaper-site.html`, 'pdf');
       await options.waitForSelector(`#rules tr[data-site="${site}"]`, { timeout: 10_000 });
       // The open page re-judges itself with the hint, and a new page of the site is repaired from the start.
+      step('rule added');
       await paragraphsBecome(page, SITE_PAGE.withHint, 'the open page, after the e-paper rule');
+      step('open page repaired');
       const again = await ctx.open('/epaper-site.html');
       await paragraphsBecome(again, SITE_PAGE.withHint, 'a new page of the site, with the e-paper rule');
 
+      step('new page repaired');
       const popup = await ctx.ext.openPopup(again);
       const line = await popup.textContent('#site-rule');
       expectTrue(!await popup.isHidden('#site-rule') && /PDF/.test(line ?? ''), `the popup shows the site's rule (${line})`);
-      await popup.close();
+      // Left open: closing a moz-extension tab can hang over BiDi; the runner closes the check's tabs.
+      step('popup checked');
 
       // Never Founder-repair: the e-paper article, repaired on its own otherwise, stays as served.
       await options.locator(`#rules tr[data-site="${site}"] select`).first().selectOption('off');
       await paragraphsBecome(page, SITE_PAGE.served, 'the open page, after never-Founder');
+      step('never-Founder: open page as served');
       const epaper = await ctx.open('/epaper.html');
       await settled(epaper);
       await sleep(500);
@@ -189,7 +199,7 @@ export const OPTIONS_CHECKS: Check[] = [
       // The same settings: an import writes every field, where the clicks above wrote only the one they changed.
       const now = await stored();
       expectEqual({ ...now, settings: undefined }, { ...before, settings: undefined }, 'rules stored after export → reset → import');
-      expectEqual(now.settings, { enabled: true, ...(before.settings as object) }, 'switches stored after export → reset → import');
+      expectEqual(sorted(now.settings as Record<string, unknown>), sorted({ enabled: true, ...(before.settings as object) }), 'switches stored after export → reset → import');
       expectEqual(await options.isChecked('#highlight'), false, 'highlight switch after import');
     },
   },
@@ -205,6 +215,16 @@ export const OPTIONS_CHECKS: Check[] = [
         try { await chrome.storage.sync.set({ probe: 'x'.repeat(8200) }); return null; } catch (err) { return String(err); }
       });
       expectTrue(refused !== null && /QuotaBytesPerItem|QUOTA_BYTES_PER_ITEM/i.test(refused), `Chromium enforces the item quota (${refused})`);
+
+      // What the budget's margin is for: characters Chromium's JSON writer escapes where JSON.stringify does not.
+      const escaped = await ev(options, async () => {
+        await chrome.storage.sync.set({ probe: '<\u2028' });
+        const n = await chrome.storage.sync.getBytesInUse('probe');
+        await chrome.storage.sync.remove('probe');
+        return n;
+      });
+      console.log(`    # '<' and U+2028: ${escaped} bytes as Chromium counts them, ${itemBytes('probe', '<\u2028')} by JSON.stringify`);
+      expectTrue(escaped - itemBytes('probe', '<\u2028') <= 10, `escaping costs at most 5 bytes a character (${escaped})`);
 
       const site = new URL(ctx.base).hostname;
       const rules = (n: number) => {

@@ -28,7 +28,7 @@ export const DEFAULT_RULE: Readonly<SiteRule> = Object.freeze({ repair: true, fo
 /** A hostname is at most 253 characters; the local-files site is a short word. */
 export const MAX_SITE_LENGTH = 253;
 /**
- * More sites than anyone gives a rule by hand (storage.local holds this many; sync about 2,500, quota.ts): keeps
+ * More sites than anyone gives a rule by hand (storage.local holds this many; sync about 2,400, settings-quota.ts): keeps
  * a corrupted store from costing every page, and an add beyond it is refused with a message, not dropped.
  */
 export const MAX_SITES = 20_000;
