@@ -150,6 +150,8 @@ export const OPTIONS_CHECKS: Check[] = [
         await options.screenshot({ path: join(ctx.artifacts, `${ctx.browser}-options.png`), fullPage: true });
         await options.emulateMedia({ colorScheme: 'dark' });
         await options.screenshot({ path: join(ctx.artifacts, `${ctx.browser}-options-dark.png`), fullPage: true });
+        await options.emulateMedia({ colorScheme: 'light', forcedColors: 'active' });
+        await options.screenshot({ path: join(ctx.artifacts, `${ctx.browser}-options-forced-colors.png`), fullPage: true });
       }
     },
   },
