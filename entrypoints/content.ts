@@ -16,6 +16,7 @@ import { overlayStrings } from '@/src/ext/content/overlay-strings';
 import { installRedecode } from '@/src/ext/content/redecode-client';
 import { send } from '@/src/ext/shared/messages';
 import { readSettings, repairEnabledFor, watchSettings, type Settings } from '@/src/ext/shared/settings';
+import { hintsFor, ruleOf } from '@/src/ext/shared/site-rules';
 // Listed in the manifest with this script, so every document has the highlight styles before it is built.
 import '@/src/dom/highlights.css';
 
@@ -52,11 +53,17 @@ export default defineContentScript({
     const apply = (s: Settings) => {
       if (ctx.isInvalid) return;
       repairer.setHighlight(s.highlight);
-      if (repairEnabledFor(s, site)) repairer.start(ctx.signal);
-      else repairer.stop();
+      // The site's rule (e-paper, never Founder) reaches the decoder; a changed rule re-judges the page.
+      const hintsChanged = repairer.setHints(hintsFor(ruleOf(s.sites, site)));
+      if (!repairEnabledFor(s, site)) repairer.stop();
+      else {
+        if (hintsChanged) repairer.stop();
+        repairer.start(ctx.signal);
+      }
     };
-    const unwatch = watchSettings(apply);
+    // Only this site's rules are read (one storage item of 32).
+    const unwatch = watchSettings(apply, site);
     ctx.onInvalidated(() => { unwatch(); repairer.stop(); });
-    apply(await readSettings());
+    apply(await readSettings(site));
   },
 });

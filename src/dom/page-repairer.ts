@@ -10,7 +10,7 @@
  * and every queue is O(1) per item. A frame's decoder work has a ceiling (MAX_DECODER_CHARS): what lies beyond
  * it is counted as skipped, and the popup says so.
  */
-import type { Engine, Evidence, RepairResult, Step } from '../core/types';
+import type { Engine, Evidence, Hints, RepairResult, Step } from '../core/types';
 import { mergeEvidence } from '../core/types';
 import { BlockFinder, blockTextNodes, type BlockRoot } from './blocks';
 import { Deque } from './deque';
@@ -97,6 +97,8 @@ export interface PageRepairerOptions {
   onUpdate?(counts: RepairCounts): void;
 }
 
+const sameHints = (a: Hints, b: Hints) => a.source === b.source && a.founder === b.founder;
+
 /** A paragraph as read: its text nodes, what each holds as the page wrote it, and the whole. */
 interface BlockText { block: BlockRoot; nodes: Text[]; texts: string[]; text: string }
 
@@ -162,6 +164,8 @@ export class PageRepairer {
   private idleWaiters: Array<() => void> = [];
   private highlight = true;
   private dirty = false;
+  /** What the decoder is told about this page's text (the site's rule: e-paper, never Founder); see setHints. */
+  private hints: Hints = {};
 
   constructor(private readonly opts: PageRepairerOptions) {
     this.highlighter = new Highlighter(opts.win, this.store, opts.highlightCssInDocument);
@@ -206,6 +210,19 @@ export class PageRepairer {
     this.highlighter.setEnabled(false);
     this.report();
   }
+
+  /**
+   * The decoder's hints for this page (the site's rule, as the CLI's --hint and --founder). Returns true when they
+   * changed: every decision so far was taken without them, so a running repairer must be stopped and started
+   * again (the page restored, then judged anew) for them to apply to what it already repaired.
+   */
+  setHints(hints: Hints): boolean {
+    if (sameHints(hints, this.hints)) return false;
+    this.hints = { ...hints };
+    return true;
+  }
+
+  get currentHints(): Hints { return { ...this.hints }; }
 
   setHighlight(on: boolean): void {
     this.highlight = on;
@@ -550,7 +567,7 @@ export class PageRepairer {
 
   /** One decoder call, counted against the frame's decoder budget. */
   private repairPiece(run: Run, decoder: Engine, text: string): RepairResult {
-    const result = decoder.repair(text, run.evidence ?? undefined);
+    const result = decoder.repair(text, run.evidence ?? undefined, this.hints);
     run.decoderChars += text.length;
     return result;
   }

@@ -15,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { RepairCounts } from '../../src/dom/rewrite-store';
+import { ALL_SHARD_KEYS, LOCAL_SITES_KEY } from '../../src/ext/shared/settings-quota';
 import { eventually, ev, PAGES, settled, sleep, type BrowserName, type BuildKind, type ExtensionAccess } from './harness';
 
 interface Expectations {
@@ -83,6 +84,8 @@ const sourceBodyText = (page: Page) => page.evaluate(async () => {
 
 export async function resetSettings(ctx: CheckContext): Promise<void> {
   await ctx.ext.storage('sync', 'clear');
+  // Site rules kept on this device once they outgrew sync (settings-quota.ts); the lifetime counts beside them stay.
+  await ctx.ext.storage('local', 'remove', { keys: [LOCAL_SITES_KEY, ...ALL_SHARD_KEYS] });
 }
 
 /** Counts reach the background in coalesced bursts (counts-reporter.ts): wait until they stop changing. */

@@ -1,5 +1,6 @@
 /** Real damage for the e2e pages: text as a browser shows it when the bytes are decoded with the wrong codec. */
 import iconv from 'iconv-lite';
+import { FOUNDER_PAIRS } from '../../src/core/founder/founder-map.generated';
 
 /** WHATWG windows-1252 for 0x80–0x9F (Node's decoder treats it as ISO-8859-1, which is not what browsers do). */
 const CP1252_HIGH = [
@@ -17,3 +18,14 @@ export function gbkAs1252(text: string): string {
   return [...iconv.encode(text, 'gbk')].map((b) => String.fromCodePoint(b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80] : b)).join('');
 }
 
+
+/**
+ * Founder (方正) damage: each GB2312 symbol of rows A1–A3 becomes the Han character its lead byte +0x31 makes
+ * (，→袁, 。→遥), from the engine's generated map (itself derived from the GBK tables).
+ */
+export function founderDamage(text: string): string {
+  const toHan = new Map<string, string>();
+  const pairs = [...FOUNDER_PAIRS];
+  for (let i = 0; i + 1 < pairs.length; i += 2) toHan.set(pairs[i + 1], pairs[i]);
+  return [...text].map((c) => toHan.get(c) ?? c).join('');
+}

@@ -90,7 +90,8 @@ declare const chrome: Api;
 export interface ExtensionAccess {
   /** chrome-extension://<id> or moz-extension://<uuid>. */
   origin: string;
-  storage(area: 'sync' | 'session' | 'local', op: 'get' | 'clear' | 'set', value?: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** `remove` takes `{ keys: string[] }`. */
+  storage(area: 'sync' | 'session' | 'local', op: 'get' | 'clear' | 'set' | 'remove', value?: Record<string, unknown>): Promise<Record<string, unknown>>;
   tabIdOf(page: Page): Promise<number>;
   /** popup.html?tab=<the page's tab>, ready (its body says so). */
   openPopup(page: Page): Promise<Page>;
@@ -209,9 +210,10 @@ async function launchChromium(build: BuildKind, extDir: string, base: string): P
   const ext: ExtensionAccess = {
     origin: extOrigin,
     storage: (area, op, value) => ev(worker(), async ([a, o, v]: [string, string, Record<string, unknown> | null]) => {
-      const s = (chrome.storage as unknown as Record<string, { get(k: null): Promise<Record<string, unknown>>; clear(): Promise<void>; set(v: object): Promise<void> }>)[a];
+      const s = (chrome.storage as unknown as Record<string, { get(k: null): Promise<Record<string, unknown>>; clear(): Promise<void>; set(v: object): Promise<void>; remove(k: string[]): Promise<void> }>)[a];
       if (o === 'get') return await s.get(null);
       if (o === 'clear') { await s.clear(); return {}; }
+      if (o === 'remove') { await s.remove((v?.keys as string[] | undefined) ?? []); return {}; }
       await s.set(v ?? {});
       return {};
     }, [area, op, value ?? null]),
@@ -324,9 +326,10 @@ async function launchFirefox(build: BuildKind, extDir: string, base: string): Pr
   const ext: ExtensionAccess | null = build === 'production' ? null : {
     origin: extOrigin,
     storage: (area, op, value) => onControl(async ([a, o, v]: [string, string, Record<string, unknown> | null]) => {
-      const s = (browser.storage as unknown as Record<string, { get(k: null): Promise<Record<string, unknown>>; clear(): Promise<void>; set(v: object): Promise<void> }>)[a];
+      const s = (browser.storage as unknown as Record<string, { get(k: null): Promise<Record<string, unknown>>; clear(): Promise<void>; set(v: object): Promise<void>; remove(k: string[]): Promise<void> }>)[a];
       if (o === 'get') return await s.get(null);
       if (o === 'clear') { await s.clear(); return {}; }
+      if (o === 'remove') { await s.remove((v?.keys as string[] | undefined) ?? []); return {}; }
       await s.set(v ?? {});
       return {};
     }, [area, op, value ?? null]),

@@ -8,7 +8,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { gbkAs1252, utf8AsGbk } from './damage';
+import { founderDamage, gbkAs1252, utf8AsGbk } from './damage';
 
 export { gbkAs1252, utf8AsGbk };
 
@@ -147,6 +147,31 @@ root.appendChild(p);
   for (const line of text.split('\n').filter(Boolean)) track(gbkAs1252(line), line);
   out('novel.txt', gbkAs1252(text));
   expectations.novel = { text };
+}
+
+// --- e-paper site: a mostly clean article with two lines whose Founder damage the engine leaves alone on its own
+// (one shifted mark each, on a page that is otherwise clean) and repairs once told the site's text comes from
+// PDFs / e-paper (the options page's rule; the CLI's --hint pdf). The two lines must stay below a fifth of the
+// paragraphs, or the page would count as damaged anyway.
+{
+  const paras = [
+    '本报讯（记者 李明）昨天上午，市政府召开常务会议，研究部署今年下半年的重点工作，要求各部门切实履行职责、抓好落实。',
+    '会议听取了关于城市更新、老旧小区改造和交通治理的汇报。',
+    '与会人员认为，当前全市经济运行总体平稳，但仍面临不少困难和挑战。',
+    '会议强调，要坚持问题导向，聚焦群众关心的就业、教育、医疗、养老等问题，拿出务实管用的举措。',
+    '要加强统筹协调，确保各项任务按期完成，对进展缓慢的项目要及时督办。',
+    '会议指出，城市更新要尊重历史文脉，保留城市记忆，不搞大拆大建。',
+    '交通治理要标本兼治，既要优化路网结构，也要提升公共交通的服务水平。',
+    '新建学校的建设资金由市区两级财政共同承担，不足部分通过社会投资解决',
+    '各区要建立工作台账，明确责任人和完成时限，每月报送进展情况。',
+    '市发展改革委、市财政局等部门负责同志列席会议。',
+    '老旧小区改造将优先解决加装电梯和停车难的问题。',
+    '会议还审议通过了其他事项。',
+  ];
+  const damagedAt = [7, 10];
+  const served = paras.map((p, i) => (damagedAt.includes(i) ? founderDamage(p) : p));
+  out('epaper-site.html', page('市政府常务会议 - 电子版', `<article id="article">\n${served.map((p) => `<p>${esc(p)}</p>`).join('\n')}\n</article>`));
+  expectations.epaperSite = { served, withHint: paras };
 }
 
 expectations.fake = fake;

@@ -10,6 +10,7 @@ import { fakeDecoder, isSuspect } from './dom-fake-decoder';
 const EXPECT = JSON.parse(readFileSync(join(import.meta.dirname, '../e2e/pages/expectations.json'), 'utf8')) as {
   epaper: { paragraphs: string[]; damaged: string[] };
   forum: { expected: Record<string, string>; damaged: Record<string, string> };
+  epaperSite: { served: string[]; withHint: string[] };
 };
 const realDecoder = { repair, collectEvidence };
 
@@ -87,6 +88,13 @@ describe('repairForCopy', () => {
     const got = await repairForCopy(text, deps(decoder), ['ctx']);
     expect(decoder.calls.length).toBeGreaterThan(1);
     expect(got).toEqual(repairSelectionForCopy(text, fakeDecoder(), ['ctx']));
+  });
+  it('repairs with the site\'s hints (an e-paper rule): the two lines the engine leaves alone on its own page', async () => {
+    const site = EXPECT.epaperSite;
+    const text = site.served.join('\n');
+    const load = async () => realDecoder;
+    expect((await repairForCopy(text, { isSuspect: realGate, loadDecoder: load })).text).toBe(text);
+    expect((await repairForCopy(text, { isSuspect: realGate, loadDecoder: load, hints: () => ({ source: 'pdf' }) })).text).toBe(site.withHint.join('\n'));
   });
   it('with the real gate: an ordinary Chinese paragraph never loads the decoder', async () => {
     let loads = 0;

@@ -45,6 +45,8 @@ async function writeClipboard(win: Window, text: string): Promise<boolean> {
 
 export function installCopyHandlers(opts: CopyContentOptions): void {
   const { win, repairer } = opts;
+  // Copies are repaired with the site's rule too (e-paper, never Founder), as the page is.
+  const withHints = { ...opts, hints: () => repairer.currentHints };
   handleMessages({
     copySelection: async ({ fallback }) => {
       const raw = selectedText(win) || fallback;
@@ -52,7 +54,7 @@ export function installCopyHandlers(opts: CopyContentOptions): void {
         showCopyNotice(win, t('copy_noticeNothing'), 'nothing');
         return { ok: false, copied: false, chars: 0, repairs: 0 };
       }
-      const r = await repairForCopy(raw, opts, contextLines(pageText(win)));
+      const r = await repairForCopy(raw, withHints, contextLines(pageText(win)));
       const copied = await writeClipboard(win, r.text);
       const repairs = r.steps.filter((st) => !st.lossy).length;
       const notice = !copied ? t('copy_failed') : repairs ? t('copy_noticeRepaired', [String(repairs)]) : t('copy_noticeClean');
@@ -66,7 +68,7 @@ export function installCopyHandlers(opts: CopyContentOptions): void {
         return { text: pageText(win), repairs: 0 };
       }
       const text = pageText(win);
-      const r = await repairForCopy(text, opts);
+      const r = await repairForCopy(text, withHints);
       return { text: r.text, repairs: r.steps.length };
     },
   });

@@ -11,7 +11,7 @@ import { applySteps } from '../../core/apply-steps';
 import { documentEvidence } from '../../core/document/document-evidence';
 import { lineSpans } from '../../core/document/line-spans';
 import { repairChunks } from '../../core/document/repair-chunks';
-import type { Engine, Evidence, Step } from '../../core/types';
+import type { Engine, Evidence, Hints, Step } from '../../core/types';
 
 /**
  * Largest piece handed to the engine at once (UTF-16 units): a long page is repaired in pieces of about
@@ -31,6 +31,8 @@ export interface CopyRepairDeps {
   /** The cheap gate: text it clears never loads the decoder. */
   isSuspect(text: string, evidence?: Evidence): boolean;
   loadDecoder(): Promise<Engine>;
+  /** The site's rule as decoder hints (e-paper, never Founder), as the page's own repair uses them. */
+  hints?(): Hints;
 }
 
 const lines = (text: string) => lineSpans(text).map(([s, e]) => text.slice(s, e));
@@ -63,7 +65,7 @@ export async function repairForCopy(text: string, deps: CopyRepairDeps, context:
   const decoder = await deps.loadDecoder();
   const evidence = documentEvidence(decoder, text, context);
   const steps: Step[] = [];
-  for (const chunk of repairChunks(decoder, text, { maxChars: COPY_CHUNK_CHARS, evidence })) {
+  for (const chunk of repairChunks(decoder, text, { maxChars: COPY_CHUNK_CHARS, evidence, hints: deps.hints?.() })) {
     if (chunk.index > 0) await new Promise((r) => setTimeout(r, 0));
     for (const s of chunk.steps) steps.push(s);
   }

@@ -110,7 +110,7 @@ export function installRedecode(opts: RedecodeClientOptions): void {
     started = true;
     void openSession().then((s) => s?.start(now));
   };
-  const unwatch = watchSettings(apply);
-  void readSettings().then(apply, () => undefined);
+  const unwatch = watchSettings(apply, site);
+  void readSettings(site).then(apply, () => undefined);
   signal.addEventListener('abort', unwatch, { once: true });
 }

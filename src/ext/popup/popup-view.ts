@@ -3,10 +3,11 @@ import { browser } from 'wxt/browser';
 import { localize, t } from '../../shared/i18n';
 import { readLifetime, readTabStats, watchLifetime, watchTabStats, type LifetimeStats, type TabStats } from '../shared/stats-store';
 import { repairedSpans, sumFrames, type RepairCounts } from '../shared/counts';
-import { readSettings, repairEnabledFor, setSiteEnabled, updateSettings, watchSettings, type Settings } from '../shared/settings';
+import { disabledSitesOf, readSettings, repairEnabledFor, setSiteEnabled, updateSettings, watchSettings, type Settings } from '../shared/settings';
 import { LOCAL_FILES_SITE, siteOf } from '../shared/site';
 import { mountPopupActions } from './popup-actions';
 import { mountRedecodePanel } from './popup-redecode';
+import { mountSiteRuleSummary } from './popup-site-rule';
 
 async function targetTab(params: URLSearchParams) {
   const id = Number(params.get('tab'));
@@ -34,6 +35,7 @@ export async function mountPopup(doc: Document, params: URLSearchParams): Promis
   const site = siteOf(tab?.url);
   mountPopupActions(doc, tab);
   const redecodePanel = mountRedecodePanel(doc, tab);
+  const renderSiteRule = mountSiteRuleSummary(doc, site);
   siteName.textContent = site ? siteLabel(site) : t('noSite');
 
   const renderSettings = (s: Settings) => {
@@ -41,14 +43,16 @@ export async function mountPopup(doc: Document, params: URLSearchParams): Promis
     highlightSwitch.checked = s.highlight;
     siteSwitch.disabled = !site || !s.enabled;
     siteSwitch.checked = site !== null && repairEnabledFor({ ...s, enabled: true }, site);
+    renderSiteRule(s);
     list.replaceChildren();
-    if (s.disabledSites.length === 0) {
+    const disabled = disabledSitesOf(s);
+    if (disabled.length === 0) {
       const li = doc.createElement('li');
       li.className = 'empty';
       li.textContent = t('noneDisabled');
       list.append(li);
     }
-    for (const off of s.disabledSites) {
+    for (const off of disabled) {
       const li = doc.createElement('li');
       const name = doc.createElement('span');
       name.textContent = siteLabel(off);
@@ -81,9 +85,19 @@ export async function mountPopup(doc: Document, params: URLSearchParams): Promis
   };
   const renderLife = (life: LifetimeStats) => renderCounts('life', life);
 
-  siteSwitch.addEventListener('change', () => { if (site) void setSiteEnabled(site, siteSwitch.checked); });
-  globalSwitch.addEventListener('change', () => void updateSettings({ enabled: globalSwitch.checked }));
-  highlightSwitch.addEventListener('change', () => void updateSettings({ highlight: highlightSwitch.checked }));
+  // A change that cannot be stored is said, and the switches show what is stored again.
+  const settingsError = $<HTMLElement>('#settings-error');
+  const saving = (write: Promise<unknown>) => {
+    settingsError.hidden = true;
+    write.catch(async (err: unknown) => {
+      settingsError.hidden = false;
+      settingsError.textContent = t('options_saveFailed', [err instanceof Error ? err.message : String(err)]);
+      renderSettings(await readSettings());
+    });
+  };
+  siteSwitch.addEventListener('change', () => { if (site) saving(setSiteEnabled(site, siteSwitch.checked)); });
+  globalSwitch.addEventListener('change', () => saving(updateSettings({ enabled: globalSwitch.checked })));
+  highlightSwitch.addEventListener('change', () => saving(updateSettings({ highlight: highlightSwitch.checked })));
 
   watchSettings(renderSettings);
   watchTabStats(renderTab);

@@ -12,3 +12,17 @@ export function siteOf(url: string | undefined): string | null {
     return null;
   }
 }
+
+/**
+ * The site a user typed (options page: a hostname, or an address to take it from), as siteOf would name it:
+ * lower case, international names in their ASCII form. Null for what names no site.
+ */
+export function siteFromInput(input: string): string | null {
+  const s = input.trim();
+  if (!s) return null;
+  if (s === LOCAL_FILES_SITE || /^file:/i.test(s)) return LOCAL_FILES_SITE;
+  if (/\s/.test(s)) return null;
+  const address = /^[a-z][a-z0-9+.-]*:\/\//i.test(s) ? s : `http://${s}`;
+  const site = siteOf(address);
+  return site && site.length <= 253 ? site : null;
+}
