@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { moduleListPath, moduleListPlugin, resetModuleList } from './scripts/lib/module-list';
+import { nativeBrowserInContent } from './scripts/lib/native-browser-in-content';
 
 /** Firefox add-on id: fixed, so storage.sync stays stable across updates. */
 export const GECKO_ID = 'luanma@luanma.dev';
@@ -17,6 +18,9 @@ let moduleList: string | undefined;
 const engine = process.env.LUANMA_FAKE_ENGINE ? 'tests/e2e/fake-engine.ts' : 'src/core/index.ts';
 
 export default defineConfig({
+  // `browser` is webextension-polyfill's promise-based API in both browsers (the first content script keeps the
+  // native one: scripts/lib/native-browser-in-content.ts says why).
+  modules: ['@wxt-dev/webextension-polyfill'],
   hooks: {
     'build:before': (wxt) => {
       moduleList = moduleListPath(wxt.config.outBaseDir, wxt.config.outDir);
@@ -26,7 +30,7 @@ export default defineConfig({
       if (wxt.config.mode === 'e2e') throw new Error('the test build (--mode e2e) is not for a store: zip the production build');
     },
   },
-  vite: () => ({ plugins: [moduleListPlugin(import.meta.dirname, () => moduleList)] }),
+  vite: () => ({ plugins: [nativeBrowserInContent(), moduleListPlugin(import.meta.dirname, () => moduleList)] }),
   // The e2e runner builds into a private directory so concurrent runs do not overwrite each other.
   outDir: process.env.LUANMA_OUT_DIR ?? '.output',
   alias: { '#engine': resolve(import.meta.dirname, engine) },

@@ -72,6 +72,16 @@ for (const target of TARGETS) {
     // founder/colon-cue.ts is the one table-free founder module, shared with the cheap gate on purpose (its header says so).
     content ? content.modules.filter((m) => /src\/core\/(codecs|model\/(unigram|pairs|single-word))|src\/core\/(encoding|founder)\/|stats-store|@wxt-dev\/storage|wxt\/dist\/utils\/storage/.test(m) && !m.endsWith('src/core/founder/colon-cue.ts')) : ['no content-scripts/content.js'],
   );
+  // The promise-based API is webextension-polyfill's everywhere but in the first content script, which keeps the
+  // native one to stay small (scripts/lib/native-browser-in-content.ts).
+  const polyfill = (m: string) => m.includes('node_modules/webextension-polyfill/');
+  check(
+    `${target}: webextension-polyfill in the background, not in the first content script`,
+    [
+      ...(content?.modules.filter(polyfill).map((m) => `content-scripts/content.js holds ${m}`) ?? []),
+      ...(chunks.find((c) => c.file === 'background.js')?.modules.some(polyfill) ? [] : ['background.js has no webextension-polyfill']),
+    ],
+  );
   const contentCode = (() => { try { return readFileSync(join(dir, 'content-scripts/content.js'), 'utf8'); } catch { return ''; } })();
   check(
     `${target}: the first content script touches no storage area but storage.sync (content scripts may not use storage.session)`,
