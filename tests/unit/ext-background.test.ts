@@ -28,13 +28,16 @@ async function start(): Promise<void> {
 /** Delivers a message as the browser would, from `sender`, and resolves with the reply. */
 function deliver(type: string, payload: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> {
   return new Promise((resolve) => {
-    void fakeBrowser.runtime.onMessage.trigger({ type, payload }, sender, resolve).then((handled: unknown[]) => {
+    // fakeBrowser's trigger is typed (message, sender); the browser also hands listeners sendResponse.
+    const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown[]>;
+    void trigger({ type, payload }, sender, resolve).then((handled) => {
       if (!handled.includes(true)) resolve('ignored');
     });
   });
 }
 
-const fromContent = (tab: Browser.tabs.Tab, frameId = 0): Browser.runtime.MessageSender => ({ id: fakeBrowser.runtime.id, tab, frameId, url: tab.url });
+/** fakeBrowser's tabs are typed by webextension-polyfill, the background's senders by WXT: the same fields. */
+const fromContent = (tab: { id?: number; url?: string }, frameId = 0) => ({ id: fakeBrowser.runtime.id, tab, frameId, url: tab.url }) as Browser.runtime.MessageSender;
 const fromPopup: Browser.runtime.MessageSender = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
 
 /** Lets queued storage work and listeners settle. */
