@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { E2E_GECKO_ID, GECKO_ID } from '../../wxt.config';
+import { E2E_GECKO_ID, GECKO_ID, MIN_CHROME, MIN_FIREFOX } from '../../wxt.config';
 
 const OUT = resolve(import.meta.dirname, '../../.output');
 const TARGETS = ['chrome-mv3', 'firefox-mv2'] as const;
@@ -107,6 +107,10 @@ for (const target of TARGETS) {
     ...(manifest.name === '__MSG_extName__' ? [] : [`name ${JSON.stringify(manifest.name)}`]),
     ...(target === 'firefox-mv2' && geckoId !== GECKO_ID ? [`gecko id ${geckoId} (the test build's is ${E2E_GECKO_ID})`] : []),
   ]);
+
+  check(`${target}: the oldest browser version the manifest admits is the one the APIs need (Chromium ${MIN_CHROME}, Firefox ${MIN_FIREFOX})`, target === 'chrome-mv3'
+    ? (manifest.minimum_chrome_version === String(MIN_CHROME) ? [] : [`minimum_chrome_version ${JSON.stringify(manifest.minimum_chrome_version)}`])
+    : (manifest.browser_specific_settings?.gecko?.strict_min_version === `${MIN_FIREFOX}.0` ? [] : [`strict_min_version ${JSON.stringify(manifest.browser_specific_settings?.gecko?.strict_min_version)}`]));
 
   const granted: string[] = manifest.permissions ?? [];
   const hosts: string[] = target === 'firefox-mv2' ? granted.filter((p) => p.includes('://') || p === '<all_urls>') : manifest.host_permissions ?? [];
