@@ -27,6 +27,7 @@ import { FIX_CHECKS } from './checks-fix';
 import { HOSTILE_CHECKS } from './checks-hostile';
 import { REDECODE_CHECKS } from './checks-redecode';
 import { TOOLBAR_CHECKS } from './checks-toolbar';
+import { A11Y_CHECKS } from './checks-a11y';
 import { ARTIFACTS, buildExtensions, launch, serve, settled, sleep, within, type BrowserName, type BuildKind, type Session } from './harness';
 
 const args = process.argv.slice(2);
@@ -38,7 +39,7 @@ const grep = args.find((a) => a.startsWith('--grep='))?.slice(7);
 const shotsDir = args.find((a) => a.startsWith('--screenshots='))?.slice(14) ?? ARTIFACTS;
 const CHECK_TIMEOUT_MS = 30_000;
 
-const ALL: Check[] = hostileOnly ? HOSTILE_CHECKS : [...CHECKS, ...FIX_CHECKS, ...COPY_CHECKS, ...REDECODE_CHECKS, ...TOOLBAR_CHECKS, ...HOSTILE_CHECKS];
+const ALL: Check[] = hostileOnly ? HOSTILE_CHECKS : [...CHECKS, ...FIX_CHECKS, ...COPY_CHECKS, ...REDECODE_CHECKS, ...TOOLBAR_CHECKS, ...A11Y_CHECKS, ...HOSTILE_CHECKS];
 
 /** The build a check runs on in a browser (see the header). */
 function buildFor(browser: BrowserName, check: Check): BuildKind {
