@@ -5,7 +5,7 @@
  * its host element and what it does, as a page script would.
  */
 import { CheckFailure, EXPECT, type Check } from './checks';
-import { settled, sleep } from './harness';
+import { ev, settled, sleep } from './harness';
 
 const CARD = 'luanma-overlay:not([data-luanma-notice])';
 
@@ -57,3 +57,64 @@ export const A11Y_CHECKS: Check[] = [
     },
   },
 ];
+
+/** Controls with no accessible name (aria-label, aria-labelledby, a label, a button's text, title), as `tag#id`. */
+const unnamedControls = (page: import('playwright-core').Page) => ev(page, () => {
+  const named = (el: HTMLElement): boolean => {
+    if (el.getAttribute('aria-label')?.trim()) return true;
+    const by = el.getAttribute('aria-labelledby');
+    if (by && by.split(/\s+/).some((id) => document.getElementById(id)?.textContent?.trim())) return true;
+    const labels = (el as HTMLInputElement).labels;
+    if (labels && [...labels].some((l) => l.textContent?.trim())) return true;
+    if ((el.tagName === 'BUTTON' || el.getAttribute('role') === 'button') && el.textContent?.trim()) return true;
+    return Boolean(el.title?.trim());
+  };
+  return [...document.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href], [role="switch"], [tabindex]:not([tabindex="-1"])')]
+    .filter((el) => !el.closest('[hidden]') && !named(el))
+    .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).replace(/\s+/g, '.')}` : ''}`);
+});
+
+/** The page's background and text colours' relative luminance (0 black … 1 white). */
+const luminance = (page: import('playwright-core').Page) => ev(page, () => {
+  const lum = (css: string) => {
+    const [r, g, b] = (css.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map((v) => Number(v) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const s = getComputedStyle(document.body);
+  return { bg: lum(s.backgroundColor), fg: lum(s.color) };
+});
+
+A11Y_CHECKS.push({
+  name: 'popup and fix.html: a dark theme from prefers-color-scheme, switches drawn in forced colours, every control named',
+  needs: 'ext',
+  async run(ctx) {
+    const page = await ctx.open('/forum.html');
+    await settled(page);
+    const popup = await ctx.ext.openPopup(page);
+    const fix = await ctx.ext.openExtensionPage('/fix.html');
+    await fix.waitForFunction(() => document.readyState === 'complete' && document.getElementById('input') !== null, undefined, { timeout: 10_000 });
+    for (const [what, p] of [['popup', popup], ['fix.html', fix]] as const) {
+      const unnamed = await unnamedControls(p);
+      expectTrue(unnamed.length === 0, `${what}: controls without an accessible name: ${unnamed.join(', ')}`);
+      await p.emulateMedia({ colorScheme: 'dark' });
+      // Firefox's BiDi does not emulate media on moz-extension pages (matchMedia stays light): the themes are then
+      // checked in Chromium alone.
+      if (!await p.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)) {
+        expectTrue(ctx.browser === 'firefox', `${what}: the dark colour scheme could not be emulated`);
+        continue;
+      }
+      const dark = await luminance(p);
+      expectTrue(dark.bg < 0.05 && dark.fg > 0.6, `${what}: dark background and light text in the dark theme (${JSON.stringify(dark)})`);
+      await p.emulateMedia({ colorScheme: 'light' });
+      const light = await luminance(p);
+      expectTrue(light.bg > 0.9 && light.fg < 0.05, `${what}: light background and dark text in the light theme (${JSON.stringify(light)})`);
+    }
+    if (ctx.browser === 'chromium') {
+      // Forced colours replace author colours: the switches then draw a border and a system-coloured knob.
+      await popup.emulateMedia({ forcedColors: 'active' });
+      const sw = await popup.$eval('#site-switch', (el) => { const s = getComputedStyle(el); return { border: s.borderTopWidth, adjust: s.getPropertyValue('forced-color-adjust') }; });
+      expectTrue(sw.border !== '0px' && sw.adjust === 'none', `popup: the site switch draws itself in forced colours (${JSON.stringify(sw)})`);
+      await popup.emulateMedia({ forcedColors: 'none' });
+    }
+  },
+});

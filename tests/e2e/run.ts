@@ -133,6 +133,9 @@ for (const browser of ['chromium', 'firefox'] as const) {
         const popup = await session.ext.openPopup(page);
         await popup.setViewportSize({ width: 340, height: 520 });
         await popup.screenshot({ path: join(shotsDir, `${browser}-popup.png`) });
+        // The dark theme, where the browser can emulate it on extension pages (Chromium; not Firefox's BiDi).
+        await popup.emulateMedia({ colorScheme: 'dark' });
+        if (await popup.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)) await popup.screenshot({ path: join(shotsDir, `${browser}-popup-dark.png`) });
         await session.closePages();
       } catch (err) {
         console.log(`# screenshots failed in ${browser}: ${String(err)}`);
