@@ -129,5 +129,14 @@ for (const target of TARGETS) {
   }
 }
 
+// `dependencies` are what the shipped code is built from: each must be in some production bundle (build tools,
+// types and test oracles such as iconv-lite are devDependencies).
+{
+  const deps = Object.keys(JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8')).dependencies ?? {});
+  const shipped = TARGETS.flatMap((t) => { try { return readFileSync(join(OUT, `${t}.modules.jsonl`), 'utf8').split('\n').filter(Boolean).flatMap((l) => JSON.parse(l).modules as string[]); } catch { return []; } });
+  check(`every package in dependencies (${deps.join(', ') || 'none'}) is in a production bundle`,
+    deps.filter((d) => !shipped.some((m) => m.includes(`node_modules/${d}/`))).map((d) => `${d} is in dependencies but no bundle imports it`));
+}
+
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
