@@ -28,11 +28,17 @@ export function startBackground(): void {
     if (site === null) return;
     await applyToolbar(tabId, toolbarState(settings ?? await readSettings(), site, repairedSpans(sumFrames(stats[tabId])), t));
   };
-  const updateTab = (tabId: number, url: string | undefined, change: (stats: TabStats) => void) => serial(async () => {
+  // The toolbar follows on its own queue: a content script's hello or report is answered without waiting for it.
+  let toolbarQueue: Promise<unknown> = Promise.resolve();
+  const showTabLater = (tabId: number, url: string | undefined, stats: TabStats, fresh: boolean) => {
+    // A new document: the browser reset the tab's button, so everything is applied again.
+    toolbarQueue = toolbarQueue.then(() => { if (fresh) forgetToolbar(tabId); return showTab(tabId, url, stats); }).catch((err: unknown) => console.warn('[luanma] updating the toolbar failed', err));
+  };
+  const updateTab = (tabId: number, url: string | undefined, change: (stats: TabStats) => void, fresh = false) => serial(async () => {
     const stats = await readTabStats();
     change(stats);
     await writeTabStats(stats);
-    await showTab(tabId, url, stats);
+    showTabLater(tabId, url, stats, fresh);
   });
 
   handleMessages({
@@ -40,10 +46,7 @@ export function startBackground(): void {
       const tabId = sender.tab?.id ?? -1;
       const frameId = sender.frameId ?? 0;
       // A new top-level document starts the tab's counts afresh.
-      if (top && frameId === 0 && tabId >= 0) {
-        forgetToolbar(tabId);
-        await updateTab(tabId, sender.tab?.url, (s) => { delete s[tabId]; });
-      }
+      if (top && frameId === 0 && tabId >= 0) await updateTab(tabId, sender.tab?.url, (s) => { delete s[tabId]; }, true);
       return { site: siteOf(sender.tab?.url), tabId, frameId };
     },
     loadDecoder: async (_p, sender) => {
@@ -79,7 +82,7 @@ export function startBackground(): void {
 
   // A switch changed (popup, shortcut, another synced browser): every open tab's button follows its site.
   watchSettings((settings) => {
-    serial(async () => {
+    toolbarQueue = toolbarQueue.then(async () => {
       const [tabs, stats] = await Promise.all([browser.tabs.query({}), readTabStats()]);
       for (const tab of tabs) if (tab.id !== undefined) await showTab(tab.id, tab.url, stats, settings);
     }).catch((err: unknown) => console.warn('[luanma] updating the toolbar failed', err));

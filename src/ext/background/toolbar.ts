@@ -13,21 +13,22 @@ function actionApi() {
 }
 
 /**
- * What was last applied per tab, so a burst of frame reports does not reload the icon each time. A stopped
- * service worker forgets it and applies again, which is harmless.
+ * What was last applied per tab, so a burst of frame reports changes only what changed (the icon, loaded from
+ * its file, only with the mode). A stopped service worker forgets it and applies again, which is harmless.
  */
-const applied = new Map<number, string>();
+const applied = new Map<number, ToolbarState>();
 
 export async function applyToolbar(tabId: number, state: ToolbarState): Promise<void> {
-  const key = JSON.stringify(state);
-  if (applied.get(tabId) === key) return;
+  const was = applied.get(tabId);
   const action = actionApi();
   try {
-    await action.setTitle({ tabId, title: state.title });
-    await action.setIcon({ tabId, path: state.icon });
-    await action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });
-    await action.setBadgeText({ tabId, text: state.badge });
-    applied.set(tabId, key);
+    if (was?.title !== state.title) await action.setTitle({ tabId, title: state.title });
+    if (was?.mode !== state.mode) {
+      await action.setIcon({ tabId, path: state.icon });
+      await action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });
+    }
+    if (was?.badge !== state.badge) await action.setBadgeText({ tabId, text: state.badge });
+    applied.set(tabId, state);
   } catch (err) {
     // The tab may have closed between the report and the update ("No tab with id", "Invalid tab ID"); anything
     // else (a missing icon file) is a bug worth seeing.
