@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { E2E_GECKO_ID, GECKO_ID } from '../../wxt.config';
+import { E2E_GECKO_ID, GECKO_ID, MIN_CHROME, MIN_FIREFOX } from '../../wxt.config';
 
 const OUT = resolve(import.meta.dirname, '../../.output');
 const TARGETS = ['chrome-mv3', 'firefox-mv2'] as const;
@@ -72,6 +72,16 @@ for (const target of TARGETS) {
     // founder/colon-cue.ts is the one table-free founder module, shared with the cheap gate on purpose (its header says so).
     content ? content.modules.filter((m) => /src\/core\/(codecs|model\/(unigram|pairs|single-word))|src\/core\/(encoding|founder)\/|stats-store|@wxt-dev\/storage|wxt\/dist\/utils\/storage/.test(m) && !m.endsWith('src/core/founder/colon-cue.ts')) : ['no content-scripts/content.js'],
   );
+  // The promise-based API is webextension-polyfill's everywhere but in the first content script, which keeps the
+  // native one to stay small (scripts/lib/native-browser-in-content.ts).
+  const polyfill = (m: string) => m.includes('node_modules/webextension-polyfill/');
+  check(
+    `${target}: webextension-polyfill in the background, not in the first content script`,
+    [
+      ...(content?.modules.filter(polyfill).map((m) => `content-scripts/content.js holds ${m}`) ?? []),
+      ...(chunks.find((c) => c.file === 'background.js')?.modules.some(polyfill) ? [] : ['background.js has no webextension-polyfill']),
+    ],
+  );
   const contentCode = (() => { try { return readFileSync(join(dir, 'content-scripts/content.js'), 'utf8'); } catch { return ''; } })();
   // storage.local is allowed: the per-site rules move there once they outgrow sync (settings-quota.ts), and content
   // scripts may read it in both browsers. WXT storage-item keys ('local:…', 'session:…') still mean a module that
@@ -104,6 +114,10 @@ for (const target of TARGETS) {
     ...(target === 'firefox-mv2' && geckoId !== GECKO_ID ? [`gecko id ${geckoId} (the test build's is ${E2E_GECKO_ID})`] : []),
   ]);
 
+  check(`${target}: the oldest browser version the manifest admits is the one the APIs need (Chromium ${MIN_CHROME}, Firefox ${MIN_FIREFOX})`, target === 'chrome-mv3'
+    ? (manifest.minimum_chrome_version === String(MIN_CHROME) ? [] : [`minimum_chrome_version ${JSON.stringify(manifest.minimum_chrome_version)}`])
+    : (manifest.browser_specific_settings?.gecko?.strict_min_version === `${MIN_FIREFOX}.0` ? [] : [`strict_min_version ${JSON.stringify(manifest.browser_specific_settings?.gecko?.strict_min_version)}`]));
+
   const granted: string[] = manifest.permissions ?? [];
   const hosts: string[] = target === 'firefox-mv2' ? granted.filter((p) => p.includes('://') || p === '<all_urls>') : manifest.host_permissions ?? [];
   const apis = granted.filter((p) => !hosts.includes(p));
@@ -119,6 +133,15 @@ for (const target of TARGETS) {
     const code = readFileSync(f);
     console.log(`#   ${relative(dir, f).padEnd(44)} ${(code.length / 1024).toFixed(1).padStart(7)} kB ${(gzipSync(code, { level: 9 }).length / 1024).toFixed(1).padStart(7)} kB`);
   }
+}
+
+// `dependencies` are what the shipped code is built from: each must be in some production bundle (build tools,
+// types and test oracles such as iconv-lite are devDependencies).
+{
+  const deps = Object.keys(JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8')).dependencies ?? {});
+  const shipped = TARGETS.flatMap((t) => { try { return readFileSync(join(OUT, `${t}.modules.jsonl`), 'utf8').split('\n').filter(Boolean).flatMap((l) => JSON.parse(l).modules as string[]); } catch { return []; } });
+  check(`every package in dependencies (${deps.join(', ') || 'none'}) is in a production bundle`,
+    deps.filter((d) => !shipped.some((m) => m.includes(`node_modules/${d}/`))).map((d) => `${d} is in dependencies but no bundle imports it`));
 }
 
 console.log(`${passed} passed, ${failed} failed`);

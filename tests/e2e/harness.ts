@@ -101,6 +101,8 @@ export interface ExtensionAccess {
   decoderLoaded(page: Page): Promise<boolean>;
   /** The tab's counts as the background keeps them (storage.session). */
   tabCounts(page: Page): Promise<RepairCounts>;
+  /** The toolbar button's title for the page's tab (action.getTitle; browserAction in Firefox's MV2 build). */
+  actionTitle(page: Page): Promise<string>;
   /** Test builds: runs a keyboard command or a context-menu item for the page's tab (top frame), as the browser would. */
   invoke(page: Page, req: { command: string } | { menuItemId: string; selectionText?: string }): Promise<boolean>;
   /** Test builds in Chromium: the service worker, for the background's own functions. */
@@ -242,6 +244,10 @@ async function launchChromium(build: BuildKind, extDir: string, base: string): P
       const stats = (await ext.storage('session', 'get')).tabStats as Record<string, Record<string, RepairCounts>> | undefined;
       return sumCounts(stats?.[String(id)]);
     },
+    async actionTitle(page) {
+      const id = await tabIdOf(page);
+      return ev(worker(), (tabId: number) => chrome.action.getTitle({ tabId }), id);
+    },
     async invoke(page, req) {
       if (build !== 'test') throw new Error('commands and menu items are invoked only in the test build');
       const id = await tabIdOf(page);
@@ -356,6 +362,10 @@ async function launchFirefox(build: BuildKind, extDir: string, base: string): Pr
       const id = await tabIdOf(page);
       const stats = (await ext!.storage('session', 'get')).tabStats as Record<string, Record<string, RepairCounts>> | undefined;
       return sumCounts(stats?.[String(id)]);
+    },
+    async actionTitle(page) {
+      const id = await tabIdOf(page);
+      return onControl((tabId: number) => (browser as unknown as { browserAction: { getTitle(d: { tabId: number }): Promise<string> } }).browserAction.getTitle({ tabId }), id);
     },
     async invoke(page, req) {
       const tabId = await tabIdOf(page);

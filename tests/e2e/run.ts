@@ -27,6 +27,8 @@ import { FIX_CHECKS } from './checks-fix';
 import { HOSTILE_CHECKS } from './checks-hostile';
 import { OPTIONS_CHECKS } from './checks-options';
 import { REDECODE_CHECKS } from './checks-redecode';
+import { TOOLBAR_CHECKS } from './checks-toolbar';
+import { A11Y_CHECKS } from './checks-a11y';
 import { ARTIFACTS, buildExtensions, launch, serve, settled, sleep, within, type BrowserName, type BuildKind, type Session } from './harness';
 
 const args = process.argv.slice(2);
@@ -38,7 +40,7 @@ const grep = args.find((a) => a.startsWith('--grep='))?.slice(7);
 const shotsDir = args.find((a) => a.startsWith('--screenshots='))?.slice(14) ?? ARTIFACTS;
 const CHECK_TIMEOUT_MS = 30_000;
 
-const ALL: Check[] = hostileOnly ? HOSTILE_CHECKS : [...CHECKS, ...FIX_CHECKS, ...COPY_CHECKS, ...REDECODE_CHECKS, ...OPTIONS_CHECKS, ...HOSTILE_CHECKS];
+const ALL: Check[] = hostileOnly ? HOSTILE_CHECKS : [...CHECKS, ...FIX_CHECKS, ...COPY_CHECKS, ...REDECODE_CHECKS, ...OPTIONS_CHECKS, ...TOOLBAR_CHECKS, ...A11Y_CHECKS, ...HOSTILE_CHECKS];
 
 /** The build a check runs on in a browser (see the header). */
 function buildFor(browser: BrowserName, check: Check): BuildKind {
@@ -132,6 +134,9 @@ for (const browser of ['chromium', 'firefox'] as const) {
         const popup = await session.ext.openPopup(page);
         await popup.setViewportSize({ width: 340, height: 520 });
         await popup.screenshot({ path: join(shotsDir, `${browser}-popup.png`) });
+        // The dark theme, where the browser can emulate it on extension pages (Chromium; not Firefox's BiDi).
+        await popup.emulateMedia({ colorScheme: 'dark' });
+        if (await popup.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)) await popup.screenshot({ path: join(shotsDir, `${browser}-popup-dark.png`) });
         await session.closePages();
       } catch (err) {
         console.log(`# screenshots failed in ${browser}: ${String(err)}`);

@@ -1,13 +1,16 @@
 /**
  * The background's work: answers content scripts (site, decoder injection, counts), keeps per-tab
- * counts and lifetime totals, and drives the badge.
+ * counts and lifetime totals, and drives the toolbar button (title, icon, badge: toolbar-state.ts).
  */
 import { browser } from 'wxt/browser';
 import { addCounts, parseCounts, repairedSpans, sumFrames } from '../shared/counts';
 import { DECODER_FILE } from '../shared/decoder-bundle';
 import { handleMessages } from '../shared/messages';
+import { readSettings, watchSettings, type Settings } from '../shared/settings';
 import { siteOf } from '../shared/site';
-import { setBadgeCount } from './badge';
+import { t } from '../../shared/i18n';
+import { applyToolbar, forgetToolbar } from './toolbar';
+import { toolbarState } from './toolbar-state';
 import { startCopyFeatures } from './copy-commands';
 import { readLifetime, readTabStats, writeLifetime, writeTabStats, type TabStats } from '../shared/stats-store';
 
@@ -19,11 +22,23 @@ export function startBackground(): void {
     queue = next.catch(() => undefined);
     return next;
   };
-  const updateTab = (tabId: number, change: (stats: TabStats) => void) => serial(async () => {
+  /** The tab's toolbar button from its site and counts; a tab with no site (about:, the browser's pages) keeps the default. */
+  const showTab = async (tabId: number, url: string | undefined, stats: TabStats, settings?: Settings) => {
+    const site = siteOf(url);
+    if (site === null) return;
+    await applyToolbar(tabId, toolbarState(settings ?? await readSettings(), site, repairedSpans(sumFrames(stats[tabId])), t));
+  };
+  // The toolbar follows on its own queue: a content script's hello or report is answered without waiting for it.
+  let toolbarQueue: Promise<unknown> = Promise.resolve();
+  const showTabLater = (tabId: number, url: string | undefined, stats: TabStats, fresh: boolean) => {
+    // A new document: the browser reset the tab's button, so everything is applied again.
+    toolbarQueue = toolbarQueue.then(() => { if (fresh) forgetToolbar(tabId); return showTab(tabId, url, stats); }).catch((err: unknown) => console.warn('[luanma] updating the toolbar failed', err));
+  };
+  const updateTab = (tabId: number, url: string | undefined, change: (stats: TabStats) => void, fresh = false) => serial(async () => {
     const stats = await readTabStats();
     change(stats);
     await writeTabStats(stats);
-    await setBadgeCount(tabId, repairedSpans(sumFrames(stats[tabId])));
+    showTabLater(tabId, url, stats, fresh);
   });
 
   handleMessages({
@@ -31,7 +46,7 @@ export function startBackground(): void {
       const tabId = sender.tab?.id ?? -1;
       const frameId = sender.frameId ?? 0;
       // A new top-level document starts the tab's counts afresh.
-      if (top && frameId === 0 && tabId >= 0) await updateTab(tabId, (s) => { delete s[tabId]; });
+      if (top && frameId === 0 && tabId >= 0) await updateTab(tabId, sender.tab?.url, (s) => { delete s[tabId]; }, true);
       return { site: siteOf(sender.tab?.url), tabId, frameId };
     },
     loadDecoder: async (_p, sender) => {
@@ -50,7 +65,7 @@ export function startBackground(): void {
       const added = parseCounts(report.added);
       const tabId = sender.tab?.id;
       if (tabId === undefined) return { ok: true };
-      await updateTab(tabId, (s) => { (s[tabId] ??= {})[String(sender.frameId ?? 0)] = counts; });
+      await updateTab(tabId, sender.tab?.url, (s) => { (s[tabId] ??= {})[String(sender.frameId ?? 0)] = counts; });
       if (repairedSpans(added) + added.lossy > 0) {
         await serial(async () => {
           const life = await readLifetime();
@@ -65,7 +80,16 @@ export function startBackground(): void {
 
   startCopyFeatures();
 
+  // A switch changed (popup, shortcut, another synced browser): every open tab's button follows its site.
+  watchSettings((settings) => {
+    toolbarQueue = toolbarQueue.then(async () => {
+      const [tabs, stats] = await Promise.all([browser.tabs.query({}), readTabStats()]);
+      for (const tab of tabs) if (tab.id !== undefined) await showTab(tab.id, tab.url, stats, settings);
+    }).catch((err: unknown) => console.warn('[luanma] updating the toolbar failed', err));
+  });
+
   browser.tabs.onRemoved.addListener((tabId) => {
+    forgetToolbar(tabId);
     serial(async () => {
       const stats = await readTabStats();
       delete stats[tabId];

@@ -7,5 +7,8 @@ export function overlayStrings(): OverlayStrings {
     original: t('overlayOriginal'),
     undo: t('overlayUndo'),
     kind: { founder: t('kindFounder'), encoding: t('kindEncoding'), lossy: t('kindLossy') },
+    label: t('a11y_overlayLabel'),
+    close: t('a11y_overlayClose'),
+    keys: t('a11y_overlayKeys'),
   };
 }
