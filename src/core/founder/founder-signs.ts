@@ -96,6 +96,8 @@ export function paragraphSigns(text: string, start: number, end: number): Paragr
   return signs;
 }
 
+const REPLACEMENT = 0xfffd;
+
 /** Quotes, titles and corner brackets: the pairs whose shifted forms enclose words and names in running text. */
 const PAIR_SIGN_MARKS = new Set(['“', '《', '「', '『', '（']);
 /** A title or quotation this short (characters inside) is one a reader sees as a pair; longer, chance pairs. */
@@ -110,6 +112,8 @@ export function isFreeMark(text: string, i: number, start: number, end: number):
   const code = text.charCodeAt(i);
   const sym = founderSymbolOf(code);
   if (!sym || !TELLING_MARKS.has(sym.symbol) || i <= start || beforeTitle(text, i, end)) return false;
+  // Beside a lost character (U+FFFD) the word it may have formed is unknown (遥� may be 遥远): no sign either way.
+  if (text.charCodeAt(i - 1) === REPLACEMENT || (i + 1 < end && text.charCodeAt(i + 1) === REPLACEMENT)) return false;
   const odds = sym.logRate! - hanLog10P(code) - W.WORD_SUPPORT_WEIGHT * wordSupport(text, i, start, end, NO_MARKS);
   return odds > W.FREE_MARK_LOGIT;
 }
