@@ -1,20 +1,20 @@
 /**
- * The first content script, in every frame of every page: the cheap gate and the DOM walker only.
- * The decoder is injected later, and only into frames that have suspect text.
+ * The first content script, in every frame of every page: the cheap gate over the page's text and nothing else
+ * (dom/suspect-scan.ts). Everything that follows suspect text — the page repairer, highlights, undo card, counts,
+ * copying, re-decoding — is in the decoder bundle, which the background injects into a frame only on need
+ * (content/page-kit-port.ts): at the first suspect text (asked for at once, while the settings are read), a copy
+ * request, or a page that looks mislabelled.
  *
  * It imports no module that defines storage items (those read storage, storage.session included, as soon as
  * they are evaluated): settings are read from storage.sync by hand (shared/settings.ts). Nothing here may
  * throw into the page: a failure to reach the background (an extension being updated) ends quietly.
  */
 import { isSuspect } from '@/src/core/gate';
-import { PageRepairer } from '@/src/dom/page-repairer';
-import { installCopyHandlers } from '@/src/ext/content/copy-handlers';
-import { createCountsReporter } from '@/src/ext/content/counts-reporter';
-import { countsFromSources } from '@/src/ext/content/counts-sources';
-import { loadDecoder } from '@/src/ext/content/decoder-client';
-import { overlayStrings } from '@/src/ext/content/overlay-strings';
-import { installRedecode } from '@/src/ext/content/redecode-client';
-import { send } from '@/src/ext/shared/messages';
+import { scanForSuspects } from '@/src/dom/suspect-scan';
+import { loadDecoder, loadPageKit } from '@/src/ext/content/decoder-client';
+import type { PageKit } from '@/src/ext/content/page-kit-port';
+import { probeRedecode, repairOffStatus } from '@/src/ext/content/redecode-probe';
+import { handleMessages, send } from '@/src/ext/shared/messages';
 import { readSettings, repairEnabledFor, watchSettings, type Settings } from '@/src/ext/shared/settings';
 // Listed in the manifest with this script, so every document has the highlight styles before it is built.
 import '@/src/dom/highlights.css';
@@ -26,37 +26,74 @@ export default defineContentScript({
   matchAboutBlank: true,
   runAt: 'document_idle',
   async main(ctx) {
-    let hello: Awaited<ReturnType<typeof send<'hello'>>> | undefined;
-    try {
-      hello = await send('hello', { top: window === window.top });
-    } catch {
-      return; // no background to talk to (the extension is being reloaded or updated)
-    }
-    if (!hello || ctx.isInvalid) return;
-    const site = hello.site;
-    // Two writers report into one frame's counts: the text repairer and re-decoding.
-    const reporter = countsFromSources(createCountsReporter(ctx.signal));
-    const repairer = new PageRepairer({
-      win: window,
-      isSuspect,
-      loadDecoder,
-      overlayStrings: overlayStrings(),
-      highlightCssInDocument: true,
-      onUpdate: reporter.repairs,
-    });
-    // Copying repaired text (menu, shortcut, popup) works whether or not repair is on for this site.
-    installCopyHandlers({ win: window, repairer, isSuspect, loadDecoder });
-    // A mislabelled page is re-decoded from its own bytes (the code is in the decoder bundle, loaded on need).
-    installRedecode({ win: window, site, repairer, loadDecoder, onCounts: reporter.redecode, signal: ctx.signal });
+    const signal = ctx.signal;
+    // Asked together: neither waits for the other, nor for the scan.
+    const hello = send('hello', { top: window === window.top }).catch(() => undefined);
+    const firstSettings = readSettings();
+    let site: string | null = null;
+    let settings: Settings | null = null;
+    let suspect = false;
+    let scan: AbortController | null = null;
+    let kit: PageKit | null = null;
+    let kitLoad: Promise<PageKit> | null = null;
+
+    const stopScan = () => { scan?.abort(); scan = null; };
+    const startScan = () => {
+      if (scan || suspect || kitLoad) return;
+      scan = new AbortController();
+      signal.addEventListener('abort', () => stopScan(), { once: true, signal: scan.signal });
+      scanForSuspects({ win: window, isSuspect, signal: scan.signal, onSuspect: () => { suspect = true; scan = null; wake(); } });
+    };
+    /** The decoder bundle's part of this frame, loaded once; it takes over from the scan. */
+    const openKit = (): Promise<PageKit> => (kitLoad ??= (async () => {
+      const factory = await loadPageKit();
+      if (signal.aborted) throw new Error('content script invalidated');
+      stopScan();
+      const k = factory.create({ win: window, site, signal, loadDecoder, probe });
+      kit = k;
+      if (settings) k.apply(settings);
+      return k;
+    })().catch((err: unknown) => {
+      kitLoad = null;
+      throw err;
+    }));
+    /** Suspect text, or a page worth re-decoding, with repair on for the site: the decoder bundle's turn. */
+    const wake = () => {
+      if (!settings || kit || !repairEnabledFor(settings, site) || !(suspect || probe.worthALook)) return;
+      openKit().catch((err: unknown) => console.warn('[luanma] the decoder bundle did not load', err));
+    };
+
+    const probe = probeRedecode(window);
+    startScan();
+    const got = await hello;
+    if (!got || ctx.isInvalid) { stopScan(); return; } // no background to talk to (the extension is being reloaded or updated)
+    site = got.site;
 
     const apply = (s: Settings) => {
       if (ctx.isInvalid) return;
-      repairer.setHighlight(s.highlight);
-      if (repairEnabledFor(s, site)) repairer.start(ctx.signal);
-      else repairer.stop();
+      settings = s;
+      if (kit) { kit.apply(s); return; }
+      if (!repairEnabledFor(s, site)) { stopScan(); return; }
+      startScan();
+      wake();
     };
+    // The popup and the background ask this frame; what needs the decoder bundle loads it.
+    handleMessages({
+      copySelection: async (req, sender) => (await openKit()).handlers.copySelection(req, sender),
+      pageText: async (req, sender) => (await openKit()).handlers.pageText(req, sender),
+      // Until the bundle is here, the cheap look is all there is to tell; a page not worth a look is never re-decoded.
+      redecodeStatus: (req, sender) => {
+        if (kit) return kit.handlers.redecodeStatus(req, sender);
+        return !probe.why && settings && !repairEnabledFor(settings, site) ? repairOffStatus(window) : probe.status;
+      },
+      redecode: (req, sender) => {
+        if (!kit && (probe.why || !probe.worthALook)) return probe.status;
+        if (!kit && (!settings || !repairEnabledFor(settings, site))) return repairOffStatus(window);
+        return openKit().then((k) => k.handlers.redecode(req, sender));
+      },
+    });
     const unwatch = watchSettings(apply);
-    ctx.onInvalidated(() => { unwatch(); repairer.stop(); });
-    apply(await readSettings());
+    ctx.onInvalidated(() => { unwatch(); stopScan(); });
+    apply(await firstSettings);
   },
 });

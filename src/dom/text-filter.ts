@@ -19,6 +19,9 @@ const REJECTED_TAGS = new Set([
 /** The attributes people read (tooltips, image descriptions, hints, screen-reader names). */
 export const READABLE_ATTRIBUTES = ['title', 'alt', 'placeholder', 'aria-label'] as const;
 
+/** Attribute values longer than this are not prose (data in a title): left alone. */
+export const MAX_ATTRIBUTE_CHARS = 16_384;
+
 /** Our own overlay host: never walked, never observed. */
 export const OVERLAY_TAG = 'luanma-overlay';
 

@@ -44,6 +44,14 @@ const TEST_ONLY_TEXT = ['__luanmaE2E', 'e2e-control'];
 const PERMISSIONS = ['storage', 'scripting', 'contextMenus', 'clipboardWrite'];
 const HOSTS = ['<all_urls>'];
 
+/**
+ * The first content script runs in every frame of every page, and most pages have no mojibake: its size is
+ * what every page pays to parse and compile. It holds the cheap gate, the walker and the scan, the settings and
+ * the message plumbing; everything else is in the decoder bundle, loaded on need (content/page-kit-port.ts).
+ * The budget of issue 13, gzip -9, in kB of 1,000 bytes.
+ */
+const FIRST_SCRIPT_GZIP_MAX = 12_000;
+
 /** Code that turns strings into code or markup: none of ours needs it, and store reviewers look for it. */
 const FORBIDDEN_CODE: Array<[RegExp, string]> = [
   [/\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write\(/, 'markup from a string'],
@@ -71,6 +79,11 @@ for (const target of TARGETS) {
     `${target}: the first content script carries no decoder (codec tables, language model) and no storage item module (those read storage, storage.session included, on import)`,
     // founder/colon-cue.ts is the one table-free founder module, shared with the cheap gate on purpose (its header says so).
     content ? content.modules.filter((m) => /src\/core\/(codecs|model\/(unigram|pairs|single-word))|src\/core\/(encoding|founder)\/|stats-store|@wxt-dev\/storage|wxt\/dist\/utils\/storage/.test(m) && !m.endsWith('src/core/founder/colon-cue.ts')) : ['no content-scripts/content.js'],
+  );
+  const contentGzip = (() => { try { return gzipSync(readFileSync(join(dir, 'content-scripts/content.js')), { level: 9 }).length; } catch { return -1; } })();
+  check(
+    `${target}: the first content script is at most ${FIRST_SCRIPT_GZIP_MAX / 1000} kB gzip -9 (it is ${(contentGzip / 1000).toFixed(2)} kB)`,
+    contentGzip < 0 ? ['no content-scripts/content.js'] : contentGzip > FIRST_SCRIPT_GZIP_MAX ? [`${contentGzip} bytes: move what is not the gate or the scan into the decoder bundle`] : [],
   );
   const contentCode = (() => { try { return readFileSync(join(dir, 'content-scripts/content.js'), 'utf8'); } catch { return ''; } })();
   check(

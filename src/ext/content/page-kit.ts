@@ -1,0 +1,46 @@
+/**
+ * A frame's repair beyond the cheap scan, in the decoder bundle (page-kit-port.ts): the page repairer with its
+ * highlights and undo card, the counts it reports, copying, and re-decoding. Created once per frame, when the
+ * first content script first needs any of them.
+ */
+import { isSuspect } from '../../core/gate';
+import { PageRepairer } from '../../dom/page-repairer';
+import { repairEnabledFor, type Settings } from '../shared/settings';
+import { copyHandlers } from './copy-handlers';
+import { createCountsReporter } from './counts-reporter';
+import { countsFromSources } from './counts-sources';
+import { overlayStrings } from './overlay-strings';
+import type { PageKit, PageKitOptions } from './page-kit-port';
+import { createRedecodeClient } from './redecode-client';
+
+export function createPageKit(opts: PageKitOptions): PageKit {
+  const { win, site, signal, loadDecoder } = opts;
+  // Two writers report into one frame's counts: the text repairer and re-decoding.
+  const reporter = countsFromSources(createCountsReporter(signal));
+  const repairer = new PageRepairer({
+    win,
+    isSuspect,
+    loadDecoder,
+    overlayStrings: overlayStrings(),
+    highlightCssInDocument: true,
+    onUpdate: reporter.repairs,
+  });
+  // Copying repaired text (menu, shortcut, popup) works whether or not repair is on for this site.
+  const copy = copyHandlers({ win, repairer, isSuspect, loadDecoder });
+  const redecode = createRedecodeClient({ win, site, repairer, loadDecoder, onCounts: reporter.redecode, signal, probe: opts.probe });
+  signal.addEventListener('abort', () => repairer.stop(), { once: true });
+  return {
+    apply(s: Settings) {
+      if (signal.aborted) return;
+      repairer.setHighlight(s.highlight);
+      if (repairEnabledFor(s, site)) repairer.start(signal);
+      else repairer.stop();
+      redecode.apply(s);
+    },
+    handlers: {
+      ...copy,
+      redecodeStatus: () => redecode.status(),
+      redecode: (req) => redecode.redecode(req),
+    },
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * The first content script's part of re-decoding a mislabelled page, small on purpose: it samples the page's
+ * visible text once and counts the cheap signs of a wrong decoding (core/redecode/damage-signals.ts, no tables).
+ * Only if they, or the cheap gate, see something is the decoder bundle worth loading for it; the rest lives
+ * there (redecode-client.ts, redecode/redecode-session.ts).
+ */
+import { isSuspect } from '../../core/gate';
+import { assessDamage, damageSignals, DAMAGE_SAMPLE_CHARS, type DamageAssessment } from '../../core/redecode/damage-signals';
+import { collectSlots } from '../../dom/redecode/text-slots';
+import { initialStatus, type RedecodeStatus } from '../shared/redecode-status';
+import type { FetchFn } from './redecode/page-bytes';
+
+/** Firefox content scripts' `content`: the page's window, whose fetch has the page's principal (and its HTTP cache). */
+declare const content: { fetch?: FetchFn } | undefined;
+
+/**
+ * Firefox's page-principal fetch, taken while the first content script is evaluated. It must be taken then: WXT's
+ * bundle assigns the content script's result to a global `var content` once the script's first run returns, which
+ * replaces Firefox's own `content` in this world for good. Null in Chromium, whose content-script fetch reads the cache.
+ */
+export const PAGE_FETCH: FetchFn | null = (() => {
+  try {
+    const page = typeof content === 'object' && content !== null ? content : null;
+    const fn = page?.fetch;
+    return typeof fn === 'function' ? (url: string, init: RequestInit) => fn.call(page, url, init) : null;
+  } catch {
+    return null;
+  }
+})();
+
+/** What the cheap look at a frame's text found, before any decoder. */
+export interface RedecodeProbe {
+  /** Why this document is never re-decoded; null when it may be. */
+  why: string | null;
+  /** The visible text sampled, and its cheap verdict. */
+  sample: string;
+  damage: DamageAssessment;
+  /** Worth the decoder bundle for re-decoding. */
+  worthALook: boolean;
+  /** The status the popup is told until the decoder bundle knows more. */
+  status: RedecodeStatus;
+  pageFetch: FetchFn | null;
+}
+
+/** Documents that are never re-decoded, and why; null when this one may be. */
+function unsupported(win: Window): string | null {
+  const { protocol } = win.location;
+  if (protocol !== 'http:' && protocol !== 'https:' && protocol !== 'file:') return `a ${protocol} document has no address of its own to read again`;
+  const type = win.document.contentType;
+  if (type !== 'text/html' && type !== 'text/plain') return `${type} documents are not re-decoded`;
+  // UTF-16 is chosen by a byte-order mark or label, never guessed; ISO-2022-JP is outside the candidates.
+  if (/^(utf-16|iso-2022-jp|replacement)/i.test(win.document.characterSet)) return `${win.document.characterSet} documents are not re-decoded`;
+  return null;
+}
+
+/** The page's visible text, up to DAMAGE_SAMPLE_CHARS, one piece a line. */
+function sampleText(doc: Document): string {
+  return collectSlots(doc, DAMAGE_SAMPLE_CHARS).map((s) => s.text).join('\n').slice(0, DAMAGE_SAMPLE_CHARS);
+}
+
+export function probeRedecode(win: Window): RedecodeProbe {
+  const why = unsupported(win);
+  const sample = why ? '' : sampleText(win.document);
+  const damage = assessDamage(damageSignals(sample));
+  // Worth the decoder bundle: damage the cheap signs see, or text the cheap gate would send to the decoder
+  // anyway (UTF-8 read as GBK shows no U+FFFD, only rare characters).
+  const worthALook = why === null && (damage.verdict !== 'clean' || isSuspect(sample));
+  const status = initialStatus(win.document.characterSet, why ? 'unsupported' : worthALook ? 'suspect' : 'clean', why ?? damage.reasons.join('; '));
+  return { why, sample, damage, worthALook, status, pageFetch: PAGE_FETCH };
+}
+
+/** With repair off for the site there is nothing to offer: the popup's switch is the way back. */
+export const repairOffStatus = (win: Window): RedecodeStatus => initialStatus(win.document.characterSet, 'unsupported', 'repair is off for this site');
