@@ -2,18 +2,18 @@
  * The first content script, in every frame of every page: the cheap gate over the page's text and nothing else
  * (dom/suspect-scan.ts). Everything that follows suspect text — the page repairer, highlights, undo card, counts,
  * copying, re-decoding — is in the decoder bundle, which the background injects into a frame only on need
- * (content/page-kit-port.ts): at the first suspect text (asked for at once, while the settings are read), a copy
- * request, or a page that looks mislabelled.
+ * (content/page-kit-port.ts): at the first suspect text (asked for at once, while the settings are read), or a
+ * copy or re-decode request.
  *
  * It imports no module that defines storage items (those read storage, storage.session included, as soon as
  * they are evaluated): settings are read from storage.sync by hand (shared/settings.ts). Nothing here may
  * throw into the page: a failure to reach the background (an extension being updated) ends quietly.
  */
-import { isSuspect } from '@/src/core/gate';
+import { isSuspect, mayBeSuspect } from '@/src/core/gate';
 import { scanForSuspects } from '@/src/dom/suspect-scan';
 import { loadDecoder, loadPageKit } from '@/src/ext/content/decoder-client';
 import type { PageKit } from '@/src/ext/content/page-kit-port';
-import { probeRedecode, repairOffStatus } from '@/src/ext/content/redecode-probe';
+import { probeRedecode, repairOffStatus, type RedecodeProbe } from '@/src/ext/content/redecode-probe';
 import { handleMessages, send } from '@/src/ext/shared/messages';
 import { readSettings, repairEnabledFor, watchSettings, type Settings } from '@/src/ext/shared/settings';
 // Listed in the manifest with this script, so every document has the highlight styles before it is built.
@@ -36,20 +36,25 @@ export default defineContentScript({
     let scan: AbortController | null = null;
     let kit: PageKit | null = null;
     let kitLoad: Promise<PageKit> | null = null;
+    // Re-decoding's cheap look samples the page's text: taken only when the popup asks or the decoder bundle
+    // loads (before its repairer writes anything). A mislabelled page shows text the scan flags (U+FFFD, Latin-1
+    // runs, rare Han), so the scan is what wakes re-decoding; the sample only words the popup's status.
+    let probed: RedecodeProbe | null = null;
+    const probe = () => (probed ??= probeRedecode(window));
 
     const stopScan = () => { scan?.abort(); scan = null; };
     const startScan = () => {
       if (scan || suspect || kitLoad) return;
       scan = new AbortController();
       signal.addEventListener('abort', () => stopScan(), { once: true, signal: scan.signal });
-      scanForSuspects({ win: window, isSuspect, signal: scan.signal, onSuspect: () => { suspect = true; scan = null; wake(); } });
+      scanForSuspects({ win: window, isSuspect, mayBeSuspect, signal: scan.signal, onSuspect: () => { suspect = true; scan = null; wake(); } });
     };
     /** The decoder bundle's part of this frame, loaded once; it takes over from the scan. */
     const openKit = (): Promise<PageKit> => (kitLoad ??= (async () => {
       const factory = await loadPageKit();
       if (signal.aborted) throw new Error('content script invalidated');
       stopScan();
-      const k = factory.create({ win: window, site, signal, loadDecoder, probe });
+      const k = factory.create({ win: window, site, signal, loadDecoder, probe: probe(), suspect });
       kit = k;
       if (settings) k.apply(settings);
       return k;
@@ -57,13 +62,12 @@ export default defineContentScript({
       kitLoad = null;
       throw err;
     }));
-    /** Suspect text, or a page worth re-decoding, with repair on for the site: the decoder bundle's turn. */
+    /** Suspect text with repair on for the site: the decoder bundle's turn. */
     const wake = () => {
-      if (!settings || kit || !repairEnabledFor(settings, site) || !(suspect || probe.worthALook)) return;
+      if (!settings || kit || !suspect || !repairEnabledFor(settings, site)) return;
       openKit().catch((err: unknown) => console.warn('[luanma] the decoder bundle did not load', err));
     };
 
-    const probe = probeRedecode(window);
     startScan();
     const got = await hello;
     if (!got || ctx.isInvalid) { stopScan(); return; } // no background to talk to (the extension is being reloaded or updated)
@@ -84,10 +88,11 @@ export default defineContentScript({
       // Until the bundle is here, the cheap look is all there is to tell; a page not worth a look is never re-decoded.
       redecodeStatus: (req, sender) => {
         if (kit) return kit.handlers.redecodeStatus(req, sender);
-        return !probe.why && settings && !repairEnabledFor(settings, site) ? repairOffStatus(window) : probe.status;
+        const p = probe();
+        return !p.why && settings && !repairEnabledFor(settings, site) ? repairOffStatus(window) : p.status;
       },
       redecode: (req, sender) => {
-        if (!kit && (probe.why || !probe.worthALook)) return probe.status;
+        if (!kit && (probe().why || !probe().worthALook)) return probe().status;
         if (!kit && (!settings || !repairEnabledFor(settings, site))) return repairOffStatus(window);
         return openKit().then((k) => k.handlers.redecode(req, sender));
       },

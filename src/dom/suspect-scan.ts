@@ -5,9 +5,12 @@
  * a clean page pays for one walk and one gate over its text, and a dynamic clean page for what it added.
  *
  * On the first suspect text it stops and calls `onSuspect`: the caller then loads the decoder bundle, whose page
- * repairer (page-repairer.ts) walks the page again and does the rest. A paragraph is gated when the walk leaves
- * it; one the walk comes back to (text after a nested block) is gated again with its text so far, so a suspect
- * is seen as early as the repairer would see it, and at worst a prefix raises a false alarm (time, no harm).
+ * repairer (page-repairer.ts) walks the page again and does the rest.
+ *
+ * Most text nodes cost one pass of a character loop and nothing else: a paragraph is read whole (its nodes
+ * joined, as the repairer judges it) only around a node with a character the gate could act on (mayBeSuspect: a
+ * rare or telltale Han character, Latin-1, U+FFFD, kana…). A paragraph none of whose nodes holds one is not
+ * suspect, so this finds every paragraph the repairer's gate would flag (tests/unit/gate-may-be-suspect.test.ts).
  *
  * Every pass is sliced like the repairer's (idle-slicer.ts): a few dozen nodes, or one gate piece, between two
  * looks at the clock.
@@ -27,6 +30,8 @@ const SCAN_PIECE_CHARS = 256 * 1024;
 export interface SuspectScanOptions {
   win: Window;
   isSuspect(text: string): boolean;
+  /** The gate's per-node pre-check (core/gate.ts): a paragraph none of whose nodes it flags is never suspect. */
+  mayBeSuspect(text: string): boolean;
   /** Called once, at the first suspect text; the scan has stopped by then. */
   onSuspect(): void;
   signal: AbortSignal;
@@ -34,7 +39,7 @@ export interface SuspectScanOptions {
 
 /** Scans `opts.win`'s document until `opts.signal` aborts or suspect text shows up. */
 export function scanForSuspects(opts: SuspectScanOptions): void {
-  const { win, isSuspect } = opts;
+  const { win, isSuspect, mayBeSuspect } = opts;
   const doc = win.document;
   const ctl = new AbortController();
   const signal = ctl.signal;
@@ -76,25 +81,44 @@ export function scanForSuspects(opts: SuspectScanOptions): void {
   const pass = async (items: Array<[Node, boolean]>, attributes: Element[]): Promise<void> => {
     if (signal.aborted || documentIsEditable(doc)) return;
     const blocks = new BlockFinder();
-    /** Texts of the paragraphs met whole so far (a walk from a root meets every node of its paragraphs in order). */
-    const texts = new Map<BlockRoot, string[]>();
-    /** Paragraphs met from a changed node inside them: read whole after the walk. */
-    const partial = new Set<BlockRoot>();
-    const ready: string[] = [];
+    /** Text nodes holding a character the gate could act on (mayBeSuspect): their paragraphs are read whole. */
+    const flagged: Text[] = [];
+    /** Paragraphs met from a changed node inside them (the rest of the paragraph unchanged): read whole. */
+    const partial: BlockRoot[] = [];
+    const judged = new Set<BlockRoot>();
+    /** Reads and gates the paragraphs found so far; false when the scan is over. */
+    const judge = async (): Promise<boolean> => {
+      for (let t = flagged.pop(); t; t = flagged.pop()) partial.push(blocks.find(t));
+      for (let b = partial.pop(); b; b = partial.pop()) {
+        if (judged.has(b)) continue;
+        judged.add(b);
+        const parts: string[] = [];
+        let n = 0;
+        for (const t of blockTextNodes(b)) {
+          parts.push(t.data);
+          if ((++n % NODES_PER_CHECK) === 0 && !await breathe()) return false;
+        }
+        const text = parts.length === 1 ? parts[0] : parts.join('');
+        if (mayBeSuspect(text) && !await gate(text)) return false;
+        if (!await breathe()) return false;
+      }
+      return true;
+    };
     const queue = [...items];
     for (let item = queue.shift(); item; item = queue.shift()) {
       const [root, whole] = item;
       if (!whole && (!root.isConnected || isInsideRejected(root))) continue;
-      let current: BlockRoot | null = null;
-      const leave = () => { if (current) { const t = texts.get(current)!; ready.push(t.length === 1 ? t[0] : t.join('')); } };
+      // A paragraph inside a changed subtree is met whole by its walk; one around it (the subtree is inline in it) is not.
+      const inside = new Map<BlockRoot, boolean>();
       const walk = new Walk(root, doc, {
         text: (t) => {
-          const b = blocks.find(t);
-          if (!whole) { partial.add(b); return; }
-          if (partial.has(b)) return;
-          if (b !== current) { leave(); current = b; }
-          const list = texts.get(b);
-          if (list) list.push(t.data); else texts.set(b, [t.data]);
+          if (!whole) {
+            const b = blocks.find(t);
+            let within = inside.get(b);
+            if (within === undefined) inside.set(b, within = b === root || (root.nodeType !== 3 && root.contains(b)));
+            if (!within) { partial.push(b); return; }
+          }
+          if (mayBeSuspect(t.data)) flagged.push(t);
         },
         attributed: (el) => { attributes.push(el); },
         shadowRoot: (sr) => {
@@ -104,24 +128,11 @@ export function scanForSuspects(opts: SuspectScanOptions): void {
           batcher.observe(sr);
           queue.push([sr, true]);
         },
-        // Walking again from the start would list nodes twice: read what was met so far whole instead.
-        restarted: () => { for (const b of texts.keys()) partial.add(b); texts.clear(); current = null; },
       });
       for (let more = true; more;) {
         more = walk.step(NODES_PER_CHECK);
-        if (!more) leave();
-        for (let t = ready.pop(); t !== undefined; t = ready.pop()) if (!await gate(t)) return;
-        if (!await breathe()) return;
+        if (!await judge() || !await breathe()) return;
       }
-    }
-    for (const b of partial) {
-      const parts: string[] = [];
-      let n = 0;
-      for (const t of blockTextNodes(b)) {
-        parts.push(t.data);
-        if ((++n % NODES_PER_CHECK) === 0 && !await breathe()) return;
-      }
-      if (!await gate(parts.join('')) || !await breathe()) return;
     }
     let n = 0;
     for (const el of attributes) {

@@ -15,7 +15,7 @@ async function scan(html: string, after?: () => void) {
   controller = new AbortController();
   const seen: string[] = [];
   let hits = 0;
-  scanForSuspects({ win: window as unknown as Window, isSuspect: wholeOnly(seen), onSuspect: () => hits++, signal: controller.signal });
+  scanForSuspects({ win: window as unknown as Window, isSuspect: wholeOnly(seen), mayBeSuspect: (t) => t.includes('#') || t.includes('x'), onSuspect: () => hits++, signal: controller.signal });
   await sleep(20);
   after?.();
   await sleep(120);
@@ -23,11 +23,11 @@ async function scan(html: string, after?: () => void) {
 }
 
 describe('scanForSuspects', () => {
-  it('calls nothing on a clean page, and gates every paragraph and readable attribute', async () => {
-    const { hits, seen } = await scan('<p>one <b>two</b></p><p title="tip">three</p><script>#x#</script><code>#x#</code>');
+  it('calls nothing on a clean page; gates only paragraphs with a node the pre-check flags, whole, and readable attributes', async () => {
+    const { hits, seen } = await scan('<p>one <b>two</b></p><p>a <b>#</b> b</p><p title="tip">three</p><script>#x#</script><code>#x#</code>');
     expect(hits()).toBe(0);
-    expect(seen).toContain('one two');
-    expect(seen).toContain('three');
+    expect(seen).toContain('a # b');
+    expect(seen).not.toContain('one two');
     expect(seen).toContain('tip');
     expect(seen.join('|')).not.toContain('#x#');
   });

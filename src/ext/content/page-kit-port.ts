@@ -20,6 +20,8 @@ export interface PageKitOptions {
   loadDecoder(): Promise<Engine>;
   /** The first content script's cheap look at re-decoding. */
   probe: RedecodeProbe;
+  /** The scan saw text the gate flags: re-decoding is worth a look too (UTF-8 read as GBK shows only rare characters). */
+  suspect: boolean;
 }
 
 /** The messages the first content script hands on once the kit is loaded. */

@@ -27,7 +27,7 @@ export function createPageKit(opts: PageKitOptions): PageKit {
   });
   // Copying repaired text (menu, shortcut, popup) works whether or not repair is on for this site.
   const copy = copyHandlers({ win, repairer, isSuspect, loadDecoder });
-  const redecode = createRedecodeClient({ win, site, repairer, loadDecoder, onCounts: reporter.redecode, signal, probe: opts.probe });
+  const redecode = createRedecodeClient({ win, site, repairer, loadDecoder, onCounts: reporter.redecode, signal, probe: opts.probe, suspect: opts.suspect });
   signal.addEventListener('abort', () => repairer.stop(), { once: true });
   return {
     apply(s: Settings) {

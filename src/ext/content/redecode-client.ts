@@ -21,6 +21,8 @@ export interface RedecodeClientOptions {
   onCounts(counts: RepairCounts): void;
   signal: AbortSignal;
   probe: RedecodeProbe;
+  /** The first content script's scan saw suspect text (RedecodeProbe.worthALook is the cheap signs' alone). */
+  suspect: boolean;
 }
 
 export interface RedecodeClient {
@@ -31,8 +33,9 @@ export interface RedecodeClient {
 
 export function createRedecodeClient(opts: RedecodeClientOptions): RedecodeClient {
   const { win, site, signal, probe } = opts;
-  const { why, worthALook, sample, damage } = probe;
-  let status = probe.status;
+  const { why, sample, damage } = probe;
+  const worthALook = why === null && (probe.worthALook || opts.suspect);
+  let status = worthALook && probe.status.state === 'clean' ? { ...probe.status, state: 'suspect' as const } : probe.status;
   let settings: SessionSettings | null = null;
   let session: Promise<RedecodeSession | null> | null = null;
   let started = false;

@@ -4,7 +4,6 @@
  * Only if they, or the cheap gate, see something is the decoder bundle worth loading for it; the rest lives
  * there (redecode-client.ts, redecode/redecode-session.ts).
  */
-import { isSuspect } from '../../core/gate';
 import { assessDamage, damageSignals, DAMAGE_SAMPLE_CHARS, type DamageAssessment } from '../../core/redecode/damage-signals';
 import { collectSlots } from '../../dom/redecode/text-slots';
 import { initialStatus, type RedecodeStatus } from '../shared/redecode-status';
@@ -35,7 +34,7 @@ export interface RedecodeProbe {
   /** The visible text sampled, and its cheap verdict. */
   sample: string;
   damage: DamageAssessment;
-  /** Worth the decoder bundle for re-decoding. */
+  /** Worth the decoder bundle for re-decoding, by the cheap signs alone. */
   worthALook: boolean;
   /** The status the popup is told until the decoder bundle knows more. */
   status: RedecodeStatus;
@@ -62,9 +61,12 @@ export function probeRedecode(win: Window): RedecodeProbe {
   const why = unsupported(win);
   const sample = why ? '' : sampleText(win.document);
   const damage = assessDamage(damageSignals(sample));
-  // Worth the decoder bundle: damage the cheap signs see, or text the cheap gate would send to the decoder
-  // anyway (UTF-8 read as GBK shows no U+FFFD, only rare characters).
-  const worthALook = why === null && (damage.verdict !== 'clean' || isSuspect(sample));
+  // Worth the decoder bundle: damage the cheap signs see. Text the cheap gate would send to the decoder anyway
+  // (UTF-8 read as GBK shows no U+FFFD, only rare characters) counts too, but the gate judges paragraphs, as the
+  // scan reads them (the kit is told: PageKitOptions.suspect); over this sample, whose pieces between two tags
+  // are lines of their own, it would see a line in every inline-split sentence (遥企<a>钧天</a>: a tell on a
+  // line without a real mark) and load the decoder for clean pages.
+  const worthALook = why === null && damage.verdict !== 'clean';
   const status = initialStatus(win.document.characterSet, why ? 'unsupported' : worthALook ? 'suspect' : 'clean', why ?? damage.reasons.join('; '));
   return { why, sample, damage, worthALook, status, pageFetch: PAGE_FETCH };
 }
