@@ -59,6 +59,18 @@ const FORBIDDEN_CODE: Array<[RegExp, string]> = [
   [/import\(\s*['"`]https?:|importScripts\(\s*['"`]https?:/, 'remote code'],
 ];
 
+/** A piece of each generated table's data (its longest string literal), to find copies of it in any built file. */
+const DATA_SAMPLES: Array<[string, string]> = [
+  ['gb18030 table', 'src/core/codecs/tables/gb18030.generated.ts'],
+  ['big5 table', 'src/core/codecs/tables/big5.generated.ts'],
+  ['unigram model', 'src/core/model/unigram.generated.ts'],
+].map(([what, file]) => {
+  const literals = readFileSync(resolve(import.meta.dirname, '../..', file), 'utf8').match(/"[^"\\\n]{20,}"/g) ?? [];
+  const longest = literals.sort((a, b) => b.length - a.length)[0];
+  if (!longest) throw new Error(`no data literal found in ${file}`);
+  return [what, longest.slice(1, 21)];
+});
+
 for (const target of TARGETS) {
   const dir = join(OUT, target);
   const listFile = join(OUT, `${target}.modules.jsonl`);
@@ -80,6 +92,13 @@ for (const target of TARGETS) {
     // founder/colon-cue.ts is the one table-free founder module, shared with the cheap gate on purpose (its header says so).
     content ? content.modules.filter((m) => /src\/core\/(codecs|model\/(unigram|pairs|single-word))|src\/core\/(encoding|founder)\/|stats-store|@wxt-dev\/storage|wxt\/dist\/utils\/storage/.test(m) && !m.endsWith('src/core/founder/colon-cue.ts')) : ['no content-scripts/content.js'],
   );
+  // The codec tables and the language model (~600 kB) ship once: the paste-and-fix page and its worker load the
+  // decoder bundle (fix/engine-script.ts) instead of carrying copies of their own.
+  const DECODER_DATA = /src\/core\/(codecs\/tables\/|model\/(unigram|pairs|single-word))/;
+  check(
+    `${target}: the codec tables and the language model are in one built file, decoder.js`,
+    chunks.filter((c) => c.file !== 'decoder.js' && c.modules.some((m) => DECODER_DATA.test(m))).map((c) => `${c.file} holds ${c.modules.filter((m) => DECODER_DATA.test(m)).join(', ')}`),
+  );
   const contentGzip = (() => { try { return gzipSync(readFileSync(join(dir, 'content-scripts/content.js')), { level: 9 }).length; } catch { return -1; } })();
   check(
     `${target}: the first content script is at most ${FIRST_SCRIPT_GZIP_MAX / 1000} kB gzip -9 (it is ${(contentGzip / 1000).toFixed(2)} kB)`,
@@ -92,6 +111,14 @@ for (const target of TARGETS) {
   );
 
   const js = filesUnder(dir).filter((f) => f.endsWith('.js'));
+  // Worker chunks are built apart and missing from the module list: look for the data itself in every file.
+  check(
+    `${target}: no built file but decoder.js carries the codec tables or the language model (workers included)`,
+    js.filter((f) => relative(dir, f) !== 'decoder.js').flatMap((f) => {
+      const code = readFileSync(f, 'utf8');
+      return DATA_SAMPLES.filter(([, sample]) => code.includes(sample)).map(([what]) => `${relative(dir, f)} holds the ${what}`);
+    }),
+  );
   check(
     `${target}: no test-build hook text in any production bundle`,
     js.flatMap((f) => { const code = readFileSync(f, 'utf8'); return TEST_ONLY_TEXT.filter((t) => code.includes(t)).map((t) => `${relative(dir, f)} holds ${t}`); }),

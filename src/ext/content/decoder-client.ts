@@ -3,7 +3,7 @@
  * background to inject it once, then use what it left on its globals.
  */
 import type { Engine } from '../../core/types';
-import { DECODER_GLOBAL, DECODER_READY_GLOBAL, type DecoderHost } from '../shared/decoder-bundle';
+import { DECODER_GLOBAL, DECODER_READY_GLOBAL, type DecoderHost } from '../../shared/decoder-bundle';
 import { send } from '../shared/messages';
 import { PAGE_KIT_GLOBAL, type PageKitFactory, type PageKitHost } from './page-kit-port';
 
