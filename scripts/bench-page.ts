@@ -1,7 +1,9 @@
 /**
- * `npm run bench:page -- [--runs N] [--only=NAME,…]`: the performance issue's page figures (issue 13), in Debian's
+ * `npm run bench:page -- [--runs N] [--only=NAME,…] [--extension=DIR]`: the performance issue's page figures (issue 13), in Debian's
  * Chromium with the production build (`.output/chrome-mv3`, built by the npm script first), side by side with a
  * profile without the extension, on generated pages (scripts/lib/bench-pages.ts). No assertions, not in CI.
+ *
+ * `--extension` measures another build of the extension (an older commit's `.output/chrome-mv3`, for a before/after).
  *
  * Each figure is the median of N runs (default 5), the two profiles interleaved run by run. Times are CPU times
  * of the page renderer's main thread from Chromium traces (scripts/lib/chromium-trace.ts): a task is the
@@ -29,7 +31,7 @@ import { functionCpuMs, median, startTrace, sum, type Trace } from './lib/chromi
 import { repoRoot as rootOf } from './lib/repo-root';
 
 const root = rootOf(import.meta.url);
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, only: { type: 'string' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, only: { type: 'string' }, extension: { type: 'string' } } });
 const runs = Math.max(1, Number(values.runs) || 5);
 const only = values.only?.split(',');
 
@@ -76,7 +78,7 @@ const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 
 // --- the two profiles
 // A copy: a build started meanwhile must not change the files the browser injects mid-run.
 const extDir = join(dir, 'extension');
-cpSync(join(root, '.output/chrome-mv3'), extDir, { recursive: true });
+cpSync(values.extension ?? join(root, '.output/chrome-mv3'), extDir, { recursive: true });
 async function launch(withExt: boolean): Promise<BrowserContext> {
   const profile = join(dir, withExt ? 'profile-ext' : 'profile-bare');
   const ctx = await chromium.launchPersistentContext(profile, {
@@ -194,6 +196,7 @@ async function damagedRun(name: string, side: Side): Promise<Metrics> {
       longestExtMs: longest(extTasks(trace)),
       longestAnyMs: longest(since),
       extCpuMs: sum(extTasks(trace).map((k) => k.cpuMs)),
+      extTasks: extTasks(trace).length,
       damaged: probe.count,
       inViewport: probe.viewportCount,
     };
@@ -239,6 +242,7 @@ for (const name of names) {
     const order: Side[] = r % 2 === 0 ? ['without', 'with'] : ['with', 'without'];
     for (const side of order) results[name][side].push(await scenarios[name](side));
   }
+  if (process.env.LUANMA_BENCH_DEBUG) process.stderr.write(`${JSON.stringify(results[name])}\n`);
   process.stderr.write(`# ${name}: ${runs} runs each side done (${((Date.now() - t0) / 1000).toFixed(0)} s)\n`);
 }
 const load1 = loadavg();
