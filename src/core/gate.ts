@@ -173,6 +173,37 @@ export function suspectSignals(text: string, evidence?: Evidence): number {
   return signals;
 }
 
+const YUAN = 0x9662; // 院, the shifted ：, which the colon cue looks for
+
+/**
+ * False when no text holding this one can be suspect because of it: `text` has only ASCII, CJK punctuation and
+ * full-width forms, windows-1252 symbols outside Latin-1 (“”—…, which signal only beside a Latin-1 character),
+ * other scripts the gate ignores, and common Han characters that are no Founder tell, pair mark or 院. Every signal
+ * of suspectSignals needs one character this returns true for, so a paragraph whose pieces all return false is not
+ * suspect: the first content script runs this over each text node and assembles paragraphs only around the rare
+ * node that returns true. Cheaper than the gate: no counts, no per-line state, and it stops at the first such
+ * character.
+ */
+export function mayBeSuspect(text: string): boolean {
+  const bits = commonHanBits();
+  const founder = founderFlags();
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      if (founder[c - 0x4e00] !== 0 || c === YUAN) return true;
+      const k = c - COMMON_HAN_BASE;
+      if ((bits[k >> 3] & (1 << (k & 7))) === 0) return true;
+      continue;
+    }
+    if ((c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xff60)) continue;
+    if (c <= 0xff) return true;
+    if (isLatinShown(c)) continue;
+    if (c === 0xfffd || isKana(c) || isOddSymbol(c) || isHanExtA(c)) return true;
+  }
+  return false;
+}
+
 /**
  * Within a text the gate already let through: could this line hold re-decoded bytes at all? Any one
  * telltale (a Latin-1 pair, U+FFFD, a rare Han character, an odd symbol, kana) is enough, so short damaged

@@ -22,7 +22,7 @@ import { Walk } from './page-walker';
 import { pieceEnd } from './pieces';
 import { RewriteStore, type RepairCounts } from './rewrite-store';
 import { mapStepsToNodes, type NodeEdit, type RewrittenSpan } from './step-mapping';
-import { READABLE_ATTRIBUTES, documentIsEditable, isInsideRejected } from './text-filter';
+import { MAX_ATTRIBUTE_CHARS, READABLE_ATTRIBUTES, documentIsEditable, isInsideRejected } from './text-filter';
 import { installUndoOverlay, type OverlayStrings } from './undo-overlay';
 
 /**
@@ -49,8 +49,6 @@ export const LONG_WRITE_COST_FACTOR = 20;
 export const MAX_DECODER_CHARS = 24 * 1024 * 1024;
 /** Distinct texts that feed the page's evidence: a page re-rendering the same list does not inflate it. */
 export const MAX_EVIDENCE_TEXTS = 100_000;
-/** Attribute values longer than this are not prose (data in a title): left alone. */
-export const MAX_ATTRIBUTE_CHARS = 16_384;
 /** DOM nodes visited between two looks at the clock. */
 const NODES_PER_CHECK = 64;
 /**

@@ -19,7 +19,8 @@ export interface WalkResult {
 export interface WalkSink {
   /** Every text node, blank ones too (`blank`: only whitespace), so a paragraph can be read whole from the walk. */
   text(node: Text, blank: boolean): void;
-  attributed(el: Element): void;
+  /** Elements with a readable attribute; a sink without it finds them some other way (one query: suspect-scan.ts). */
+  attributed?(el: Element): void;
   shadowRoot(root: ShadowRoot): void;
   /** The walk starts over (the page removed the node it stood on): what it reported may come again. */
   restarted?(): void;
@@ -43,7 +44,12 @@ export class Walk {
   private restarts = 0;
   private done = false;
 
-  constructor(private readonly root: Node, private readonly doc: Document, private readonly sink: WalkSink) {}
+  /**
+   * `readOnly`: the walker of a scan that writes nothing (suspect-scan.ts), where a wrong guess costs a false
+   * alarm at most: it skips the per-element isContentEditable call (an editable region's contenteditable attribute
+   * still rejects it; only inherited CSS user-modify is missed) and `blank` is always false.
+   */
+  constructor(private readonly root: Node, private readonly doc: Document, private readonly sink: WalkSink, private readonly readOnly = false) {}
 
   /** Visits up to `max` nodes; returns false once the walk is over. */
   step(max: number): boolean {
@@ -62,7 +68,7 @@ export class Walk {
       // No filter callback (one call into script per node): a rejected element's subtree is skipped by hand.
       while (n && n.nodeType === 1 && !this.visitElement(n as Element)) n = this.after(w, n);
       if (!n) { this.done = true; return false; }
-      if (n.nodeType === 3) this.sink.text(n as Text, !NOT_BLANK.test((n as Text).data));
+      if (n.nodeType === 3) this.sink.text(n as Text, !this.readOnly && !NOT_BLANK.test((n as Text).data));
     }
     return true;
   }
@@ -90,8 +96,8 @@ export class Walk {
     // Most elements carry no attribute at all: one cheap call spares four lookups.
     const attrs = el.hasAttributes();
     // Form fields' values stay untouched, but their placeholder and title are page text.
-    if (attrs && hasReadableAttribute(el) && attributesAllowed(el)) this.sink.attributed(el);
-    if (rejectsSubtree(el, attrs)) return false;
+    if (attrs && this.sink.attributed && hasReadableAttribute(el) && attributesAllowed(el)) this.sink.attributed(el);
+    if (rejectsSubtree(el, attrs, !this.readOnly)) return false;
     const sr = el.shadowRoot; // null for closed roots: those belong to the page's components
     if (sr) this.sink.shadowRoot(sr);
     return true;

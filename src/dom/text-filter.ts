@@ -19,6 +19,9 @@ const REJECTED_TAGS = new Set([
 /** The attributes people read (tooltips, image descriptions, hints, screen-reader names). */
 export const READABLE_ATTRIBUTES = ['title', 'alt', 'placeholder', 'aria-label'] as const;
 
+/** Attribute values longer than this are not prose (data in a title): left alone. */
+export const MAX_ATTRIBUTE_CHARS = 16_384;
+
 /** Our own overlay host: never walked, never observed. */
 export const OVERLAY_TAG = 'luanma-overlay';
 
@@ -27,8 +30,10 @@ const OVERLAY_TAG_UPPER = OVERLAY_TAG.toUpperCase();
 /**
  * True when nothing inside `el` (including `el`'s own text) may be rewritten. `hasAttributes` may be passed
  * when known (`el.hasAttributes()`): an element without attributes carries no opt-out and no contenteditable.
+ * `inherited` false skips the isContentEditable call (a walk that already rejected every contenteditable
+ * ancestor misses only CSS user-modify that way).
  */
-export function rejectsSubtree(el: Element, hasAttributes = el.hasAttributes()): boolean {
+export function rejectsSubtree(el: Element, hasAttributes = el.hasAttributes(), inherited = true): boolean {
   const tag = el.tagName.toUpperCase();
   if (REJECTED_TAGS.has(tag)) return true;
   if (tag === OVERLAY_TAG_UPPER) return true;
@@ -38,7 +43,7 @@ export function rejectsSubtree(el: Element, hasAttributes = el.hasAttributes()):
     if (ce !== null && ce !== 'false') return true;
   }
   // Inherited editability (an ancestor's contenteditable, CSS user-modify): the attribute covers DOMs without layout.
-  return (el as HTMLElement).isContentEditable === true;
+  return inherited && (el as HTMLElement).isContentEditable === true;
 }
 
 /** True when an ancestor of `node` (inside its tree, up to a shadow root or the document) rejects it. */

@@ -10,11 +10,12 @@ import { applySteps } from '../core/apply-steps';
 import type { Step } from '../core/types';
 import { isChoice } from './step-choice';
 import { copyText } from '../dom/clipboard';
-import { decodeTextFile, type FileEncoding } from '../core/text-file';
+import type { decodeTextFile, FileEncoding } from '../core/text-file';
 import { localize, t as translate, type Translate } from '../shared/i18n';
 import { viewStrings } from './fix-strings';
 import { createOutputView, type ViewModel } from './output-view';
 import { hintsFor, isHintChoice, type HintChoice } from './page-hints';
+import { loadEngineScript } from './engine-script';
 import { createRepairClient, type RepairClient } from './repair-client';
 
 export interface FixPageOptions {
@@ -22,6 +23,8 @@ export interface FixPageOptions {
   client?: RepairClient;
   /** Chunk size handed to the worker (tests make it small). */
   maxChars?: number;
+  /** Reads a file's bytes (default: the decoder bundle's, loaded on the first file: engine-script.ts). */
+  decodeFile?(bytes: Uint8Array): Promise<ReturnType<typeof decodeTextFile>>;
 }
 
 export type PageState = 'idle' | 'pending' | 'working' | 'done' | 'error';
@@ -62,6 +65,7 @@ export function mountFixPage(doc: Document, opts: FixPageOptions = {}): { dispos
   doc.title = t('fix_title') || doc.title;
 
   const client = opts.client ?? createRepairClient();
+  const decodeFile = opts.decodeFile ?? ((bytes: Uint8Array) => loadEngineScript(doc).then((s) => s.tools.decodeTextFile(bytes)));
   const abort = new AbortController();
   const on = <K extends keyof HTMLElementEventMap>(el: EventTarget, type: K, fn: (e: HTMLElementEventMap[K]) => void) =>
     el.addEventListener(type, fn as EventListener, { signal: abort.signal });
@@ -195,7 +199,13 @@ export function mountFixPage(doc: Document, opts: FixPageOptions = {}): { dispos
       fileStatus.textContent = t('fix_fileUnreadable', [file.name]);
       return;
     }
-    const decoded = decodeTextFile(bytes);
+    let decoded: ReturnType<typeof decodeTextFile>;
+    try {
+      decoded = await decodeFile(bytes);
+    } catch {
+      fileStatus.textContent = t('fix_fileUnreadable', [file.name]);
+      return;
+    }
     if (!decoded.ok) {
       // The input box keeps what it had: a wrong file never costs the user their text.
       fileStatus.textContent = t(decoded.reason === 'empty' ? 'fix_fileEmpty' : 'fix_fileBinary', [file.name]);

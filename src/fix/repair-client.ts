@@ -3,7 +3,9 @@
  * A newer job supersedes the running one. If a worker cannot be started (or dies on load), the same chunked
  * repair runs on the main thread instead, yielding between chunks so the page still answers.
  */
-import type { Hints, Step } from '../core/types';
+import { repairChunks } from '../core/document/repair-chunks';
+import type { Engine, Hints, Step } from '../core/types';
+import { loadEngineScript } from './engine-script';
 import { FIX_CHUNK_CHARS, type RepairRequest, type WorkerReply } from './worker-protocol';
 
 export interface JobCallbacks {
@@ -26,7 +28,10 @@ export interface RepairClient {
 
 type Pending = { job: number; cb: JobCallbacks; resolve(v: JobOutcome | 'superseded'): void; reject(e: Error): void; request: RepairRequest };
 
-export function createRepairClient(makeWorker: () => Worker = defaultWorker): RepairClient {
+/** The engine for the main-thread fallback: the decoder bundle loaded into the page (engine-script.ts). */
+export type EngineLoader = () => Promise<Engine>;
+
+export function createRepairClient(makeWorker: () => Worker = defaultWorker, loadEngine: EngineLoader = () => loadEngineScript(document).then((s) => s.engine)): RepairClient {
   let job = 0;
   let worker: Worker | undefined;
   let broken = false;
@@ -69,9 +74,9 @@ export function createRepairClient(makeWorker: () => Worker = defaultWorker): Re
   async function runOnMainThread(request: RepairRequest, cb: JobCallbacks): Promise<JobOutcome | 'superseded'> {
     mainThreadJob = request.job;
     const t0 = performance.now();
-    const [{ collectEvidence, repair }, { repairChunks }] = await Promise.all([import('../core'), import('../core/document/repair-chunks')]);
+    const engine = await loadEngine();
     let flagged = false;
-    for (const chunk of repairChunks({ repair, collectEvidence }, request.text, { hints: request.hints, maxChars: request.maxChars ?? FIX_CHUNK_CHARS })) {
+    for (const chunk of repairChunks(engine, request.text, { hints: request.hints, maxChars: request.maxChars ?? FIX_CHUNK_CHARS })) {
       flagged ||= chunk.flagged;
       cb.onProgress(chunk.index + 1, chunk.total, chunk.steps);
       await new Promise((r) => setTimeout(r, 0));
@@ -101,5 +106,6 @@ export function createRepairClient(makeWorker: () => Worker = defaultWorker): Re
 }
 
 function defaultWorker(): Worker {
-  return new Worker(new URL('./repair-worker.ts', import.meta.url), { type: 'module' });
+  // Classic, not a module worker: it loads the decoder bundle with importScripts.
+  return new Worker(new URL('./repair-worker.ts', import.meta.url));
 }

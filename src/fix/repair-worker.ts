@@ -2,9 +2,10 @@
  * The paste-and-fix page's worker: repairs a text in chunks of whole lines with one evidence for the whole
  * text (core/document), posting each chunk's steps (offsets into the whole text) as progress. Between chunks it
  * gives the event loop a turn, so a newer job (the user edited the text or changed a hint) stops the running one.
+ * A classic worker (repair-client.ts): it loads the decoder bundle with importScripts.
  */
-import { collectEvidence, repair } from '../core';
 import { repairChunks } from '../core/document/repair-chunks';
+import { importEngineScript } from './engine-script';
 import { FIX_CHUNK_CHARS, type RepairRequest, type WorkerReply } from './worker-protocol';
 
 /** The worker's global, typed by hand: the project compiles with the DOM library, not WebWorker's. */
@@ -13,6 +14,8 @@ const scope = globalThis as unknown as {
   addEventListener(type: 'message', listener: (e: MessageEvent<RepairRequest>) => void): void;
 };
 
+// The decoder bundle, the package's one copy of the engine (engine-script.ts).
+const { engine } = importEngineScript();
 let latest = 0;
 const post = (reply: WorkerReply) => scope.postMessage(reply);
 const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -24,7 +27,7 @@ async function run({ job, text, hints, maxChars }: RepairRequest): Promise<void>
   const t0 = performance.now();
   try {
     let flagged = false;
-    for (const chunk of repairChunks({ repair, collectEvidence }, text, { hints, maxChars: maxChars ?? FIX_CHUNK_CHARS })) {
+    for (const chunk of repairChunks(engine, text, { hints, maxChars: maxChars ?? FIX_CHUNK_CHARS })) {
       flagged ||= chunk.flagged;
       post({ job, type: 'progress', done: chunk.index + 1, total: chunk.total, steps: chunk.steps });
       await turn();

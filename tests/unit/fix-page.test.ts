@@ -9,6 +9,7 @@ import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { collectEvidence, repair } from '../../src/core';
 import { repairChunks } from '../../src/core/document/repair-chunks';
+import { decodeTextFile } from '../../src/core/text-file';
 import { LARGE_INPUT_CHARS, mountFixPage } from '../../src/fix/fix-page';
 import type { RepairClient } from '../../src/fix/repair-client';
 
@@ -54,7 +55,7 @@ beforeEach(() => {
   document.documentElement.innerHTML = HTML.replace(/^<!doctype html>\s*<html[^>]*>/i, '').replace(/<\/html>\s*$/, '');
   lastCopied = '';
   Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (text: string) => { lastCopied = text; } } });
-  page = mountFixPage(document, { t: (key, subs) => [key, ...(subs ?? [])].join('|'), client: inProcess, maxChars: 1000 });
+  page = mountFixPage(document, { t: (key, subs) => [key, ...(subs ?? [])].join('|'), client: inProcess, maxChars: 1000, decodeFile: async (b) => decodeTextFile(b) });
 });
 afterEach(() => page.dispose());
 

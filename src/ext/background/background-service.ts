@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { addCounts, parseCounts, repairedSpans, sumFrames } from '../shared/counts';
-import { DECODER_FILE } from '../shared/decoder-bundle';
+import { DECODER_FILE } from '../../shared/decoder-bundle';
 import { handleMessages } from '../shared/messages';
 import { readSettings, watchSettings, type Settings } from '../shared/settings';
 import { siteOf } from '../shared/site';

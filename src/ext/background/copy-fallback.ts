@@ -5,7 +5,7 @@
  * there. The page repairer is not started: the page itself stays as it is until it is reloaded.
  */
 import { browser } from 'wxt/browser';
-import { DECODER_FILE, DECODER_GLOBAL } from '../shared/decoder-bundle';
+import { DECODER_FILE, DECODER_GLOBAL } from '../../shared/decoder-bundle';
 
 export async function copyInFrameWithoutContentScript(tabId: number, frameId: number, selectionText: string): Promise<boolean> {
   const target = { tabId, frameIds: [frameId] };

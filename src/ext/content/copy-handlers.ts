@@ -1,5 +1,5 @@
 /**
- * The content script's part of copying repaired text. The background asks a frame to copy its repaired
+ * The content script's part of copying repaired text (in the decoder bundle: copying is rare, and most copies need the decoder). The background asks a frame to copy its repaired
  * selection (context menu, keyboard shortcut); the popup asks the top frame for its page text. Both work
  * whether or not repair is on for the site: with repair off the text is repaired on its way out.
  *
@@ -9,7 +9,7 @@
 import { copyText } from '../../dom/clipboard';
 import type { PageRepairer } from '../../dom/page-repairer';
 import { t } from '../../shared/i18n';
-import { handleMessages } from '../shared/messages';
+import type { Handlers } from '../shared/messages';
 import { showCopyNotice } from './copy-notice';
 import { contextLines, repairForCopy, type CopyRepairDeps } from './copy-repair';
 
@@ -43,11 +43,12 @@ async function writeClipboard(win: Window, text: string): Promise<boolean> {
   }
 }
 
-export function installCopyHandlers(opts: CopyContentOptions): void {
+/** The frame's answers to copySelection and pageText (the first content script hands them the messages). */
+export function copyHandlers(opts: CopyContentOptions): Required<Pick<Handlers, 'copySelection' | 'pageText'>> {
   const { win, repairer } = opts;
   // Copies are repaired with the site's rule too (e-paper, never Founder), as the page is.
   const withHints = { ...opts, hints: () => repairer.currentHints };
-  handleMessages({
+  return {
     copySelection: async ({ fallback }) => {
       const raw = selectedText(win) || fallback;
       if (!raw) {
@@ -71,5 +72,5 @@ export function installCopyHandlers(opts: CopyContentOptions): void {
       const r = await repairForCopy(text, withHints);
       return { text: r.text, repairs: r.steps.length };
     },
-  });
+  };
 }

@@ -1,0 +1,160 @@
+/**
+ * The first content script's whole job on most pages: read the page's text the way the page repairer reads it
+ * (one walk, paragraphs as one text, readable attributes, open shadow roots), run the cheap gate over it, and
+ * follow the page's changes, until some text is suspect. It writes nothing and keeps nothing between passes, so
+ * a clean page pays for one walk and one gate over its text, and a dynamic clean page for what it added.
+ *
+ * On the first suspect text it stops and calls `onSuspect`: the caller then loads the decoder bundle, whose page
+ * repairer (page-repairer.ts) walks the page again and does the rest.
+ *
+ * Most text nodes cost one pass of a character loop and nothing else: a paragraph is read whole (its nodes
+ * joined, as the repairer judges it) only around a node with a character the gate could act on (mayBeSuspect: a
+ * rare or telltale Han character, Latin-1, U+FFFD, kana…). A paragraph none of whose nodes holds one is not
+ * suspect, so this finds every paragraph the repairer's gate would flag (tests/unit/gate-may-be-suspect.test.ts).
+ *
+ * Every pass is sliced like the repairer's (idle-slicer.ts): a few dozen nodes, or one gate piece, between two
+ * looks at the clock.
+ */
+import { BlockFinder, blockTextNodes, type BlockRoot } from './blocks';
+import { IdleSlicer } from './idle-slicer';
+import { MutationBatcher, type MutationBatch } from './mutation-batcher';
+import { Walk } from './page-walker';
+import { pieceEnd } from './pieces';
+import { MAX_ATTRIBUTE_CHARS, READABLE_ATTRIBUTES, attributesAllowed, documentIsEditable, isInsideRejected } from './text-filter';
+
+/** DOM nodes visited between two looks at the clock (as page-repairer.ts). */
+const NODES_PER_CHECK = 64;
+/** The gate reads long texts in pieces this size (as page-repairer.ts's SCAN_PIECE_CHARS: a few ms each). */
+const SCAN_PIECE_CHARS = 256 * 1024;
+
+const ATTRIBUTE_SELECTOR = READABLE_ATTRIBUTES.map((a) => `[${a}]`).join(',');
+
+export interface SuspectScanOptions {
+  win: Window;
+  isSuspect(text: string): boolean;
+  /** The gate's per-node pre-check (core/gate.ts): a paragraph none of whose nodes it flags is never suspect. */
+  mayBeSuspect(text: string): boolean;
+  /** Called once, at the first suspect text; the scan has stopped by then. */
+  onSuspect(): void;
+  signal: AbortSignal;
+}
+
+/** Scans `opts.win`'s document until `opts.signal` aborts or suspect text shows up. */
+export function scanForSuspects(opts: SuspectScanOptions): void {
+  const { win, isSuspect, mayBeSuspect } = opts;
+  const doc = win.document;
+  const ctl = new AbortController();
+  const signal = ctl.signal;
+  if (opts.signal.aborted) return;
+  opts.signal.addEventListener('abort', () => ctl.abort(), { once: true, signal });
+  const slicer = new IdleSlicer(win, signal);
+  const roots = new Set<Document | ShadowRoot>([doc]);
+  const shadowRoots = new WeakSet<ShadowRoot>();
+  let found = false;
+
+  const hit = (): false => {
+    if (!found) { found = true; ctl.abort(); opts.onSuspect(); }
+    return false;
+  };
+  /** False when the scan is over (aborted or found). */
+  const breathe = async (): Promise<boolean> => {
+    if (slicer.shouldYield()) await slicer.next();
+    return !signal.aborted;
+  };
+  /** Gates a text of any length, long ones a piece at a time; false when the scan is over. */
+  const gate = async (text: string): Promise<boolean> => {
+    if (text.length <= SCAN_PIECE_CHARS) return isSuspect(text) ? hit() : !signal.aborted;
+    for (let at = 0; at < text.length;) {
+      const end = pieceEnd(text, at, SCAN_PIECE_CHARS);
+      if (isSuspect(text.slice(at, end))) return hit();
+      at = end;
+      if (!await breathe()) return false;
+    }
+    return true;
+  };
+  const gateAttributes = (el: Element): boolean => {
+    for (const name of READABLE_ATTRIBUTES) {
+      const v = el.getAttribute(name);
+      if (v && v.length <= MAX_ATTRIBUTE_CHARS && isSuspect(v)) return hit();
+    }
+    return true;
+  };
+
+  const pass = async (items: Array<[Node, boolean]>, attributes: Element[]): Promise<void> => {
+    if (signal.aborted || documentIsEditable(doc)) return;
+    const blocks = new BlockFinder();
+    /** Text nodes holding a character the gate could act on (mayBeSuspect): their paragraphs are read whole. */
+    const flagged: Text[] = [];
+    /** Paragraphs met from a changed node inside them (the rest of the paragraph unchanged): read whole. */
+    const partial: BlockRoot[] = [];
+    const judged = new Set<BlockRoot>();
+    /** Reads and gates the paragraphs found so far; false when the scan is over. */
+    const judge = async (): Promise<boolean> => {
+      for (let t = flagged.pop(); t; t = flagged.pop()) partial.push(blocks.find(t));
+      for (let b = partial.pop(); b; b = partial.pop()) {
+        if (judged.has(b)) continue;
+        judged.add(b);
+        const parts: string[] = [];
+        let n = 0;
+        for (const t of blockTextNodes(b)) {
+          parts.push(t.data);
+          if ((++n % NODES_PER_CHECK) === 0 && !await breathe()) return false;
+        }
+        const text = parts.length === 1 ? parts[0] : parts.join('');
+        if (mayBeSuspect(text) && !await gate(text)) return false;
+        if (!await breathe()) return false;
+      }
+      return true;
+    };
+    const queue = [...items];
+    for (let item = queue.shift(); item; item = queue.shift()) {
+      const [root, whole] = item;
+      if (!whole && (!root.isConnected || isInsideRejected(root))) continue;
+      // A paragraph inside a changed subtree is met whole by its walk; one around it (the subtree is inline in it) is not.
+      const inside = new Map<BlockRoot, boolean>();
+      const walk = new Walk(root, doc, {
+        text: (t) => {
+          if (!whole) {
+            const b = blocks.find(t);
+            let within = inside.get(b);
+            if (within === undefined) inside.set(b, within = b === root || (root.nodeType !== 3 && root.contains(b)));
+            if (!within) { partial.push(b); return; }
+          }
+          if (mayBeSuspect(t.data)) flagged.push(t);
+        },
+        shadowRoot: (sr) => {
+          if (shadowRoots.has(sr)) return;
+          shadowRoots.add(sr);
+          roots.add(sr);
+          batcher.observe(sr);
+          queue.push([sr, true]);
+        },
+      }, true);
+      // Readable attributes with one query rather than four lookups per element of the walk.
+      if (root.nodeType !== 3) {
+        const found = (root as Element | Document | ShadowRoot).querySelectorAll(ATTRIBUTE_SELECTOR);
+        for (let i = 0; i < found.length; i++) if (attributesAllowed(found[i]) && !isInsideRejected(found[i].parentNode!)) attributes.push(found[i]);
+        if (root.nodeType === 1 && (root as Element).matches(ATTRIBUTE_SELECTOR) && attributesAllowed(root as Element)) attributes.push(root as Element);
+      }
+      for (let more = true; more;) {
+        more = walk.step(NODES_PER_CHECK);
+        if (!await judge() || !await breathe()) return;
+      }
+    }
+    let n = 0;
+    for (const el of attributes) {
+      if (el.isConnected && !gateAttributes(el)) return;
+      if ((++n % NODES_PER_CHECK) === 0 && !await breathe()) return;
+    }
+  };
+
+  const onBatch = (b: MutationBatch): Promise<void> => {
+    const attrs = b.attributes.map(([el]) => el);
+    if (b.rescan) return pass([...roots].map((r): [Node, boolean] => [r === doc ? doc.documentElement ?? doc : r, true]), attrs);
+    return pass(b.nodes.map(([n]): [Node, boolean] => [n, false]), attrs);
+  };
+  const batcher = new MutationBatcher({ win, signal, isOwnText: () => false, isOwnAttr: () => false, onBatch });
+  batcher.observe(doc);
+  slicer.beginUrgentSlice();
+  void pass([[doc.documentElement ?? doc, true]], []).catch((err: unknown) => console.warn('[luanma] scan failed', err));
+}
