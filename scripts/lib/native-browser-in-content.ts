@@ -12,8 +12,13 @@
  */
 import type { Plugin } from 'vite';
 
-/** The entrypoint name WXT defines as import.meta.env.ENTRYPOINT in each build (entrypoints/content.ts). */
-const CONTENT_ENTRYPOINT = '"content"';
+/**
+ * The entrypoint names WXT defines as import.meta.env.ENTRYPOINT in each build: the first content script, and the
+ * decoder bundle, which runs in the same content-script world and in the paste-and-fix page's worker, where the
+ * polyfill throws on import (a worker has no chrome.runtime: "This script should only be loaded in a browser
+ * extension"), so the page's repair fell back to the main thread.
+ */
+const NATIVE_ENTRYPOINTS = ['"content"', '"decoder"'];
 const POLYFILL_BROWSER = '@wxt-dev/webextension-polyfill/browser';
 
 export function nativeBrowserInContent(): Plugin {
@@ -24,7 +29,7 @@ export function nativeBrowserInContent(): Plugin {
     name: 'luanma-native-browser-in-content',
     enforce: 'pre',
     configResolved(config) {
-      inContentBuild = config.define?.['import.meta.env.ENTRYPOINT'] === CONTENT_ENTRYPOINT;
+      inContentBuild = NATIVE_ENTRYPOINTS.includes(String(config.define?.['import.meta.env.ENTRYPOINT']));
     },
     resolveId(source) {
       return inContentBuild && source === POLYFILL_BROWSER ? native : null;
