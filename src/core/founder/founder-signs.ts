@@ -136,20 +136,23 @@ export function wordSupport(text: string, i: number, start: number, end: number,
   const code = text.charCodeAt(i);
   let best = 0;
   const prev = hanAt(text, i - 1, start, end, markAt);
-  if (prev >= 0) {
-    const left = pairPmi(prev, code) ?? 0;
+  const left = prev >= 0 ? pairPmi(prev, code) ?? 0 : 0;
+  // A pair no better than the best so far cannot win, discounted or not: its neighbour's bond is not looked up.
+  if (left > best) {
     const prevPrev = hanAt(text, i - 2, start, end, markAt);
+    const competing = prevPrev >= 0 ? pairPmi(prevPrev, prev) ?? 0 : 0;
     // ...unless the three are one word (枢密院: 枢密 is a word, and so is 枢密院).
-    const competing = prevPrev >= 0 && !isTrigramWord(prevPrev, prev, code) ? pairPmi(prevPrev, prev) ?? 0 : 0;
-    best = Math.max(best, left - W.COMPETING_WORD_SHARE * Math.max(0, competing - left));
+    const discount = competing > left && !isTrigramWord(prevPrev, prev, code) ? competing - left : 0;
+    best = Math.max(best, left - W.COMPETING_WORD_SHARE * discount);
   }
   const next = hanAt(text, i + 1, start, end, markAt);
-  if (next >= 0) {
+  const right = next >= 0 ? pairPmi(code, next) ?? 0 : 0;
+  if (right > best) {
     // The same on the right: 世 in 袁|世称 is taken by 称, unless the three are a word (袁世凯).
-    const right = pairPmi(code, next) ?? 0;
     const nextNext = hanAt(text, i + 2, start, end, markAt);
-    const competing = nextNext >= 0 && !isTrigramWordStarting(code, next, nextNext) ? pairPmi(next, nextNext) ?? 0 : 0;
-    best = Math.max(best, right - W.COMPETING_WORD_SHARE * Math.max(0, competing - right));
+    const competing = nextNext >= 0 ? pairPmi(next, nextNext) ?? 0 : 0;
+    const discount = competing > right && !isTrigramWordStarting(code, next, nextNext) ? competing - right : 0;
+    best = Math.max(best, right - W.COMPETING_WORD_SHARE * discount);
   }
   return best;
 }
