@@ -5,6 +5,7 @@
  */
 import type { RedecodeEncoding } from '../../core/redecode/encodings';
 import { setSiteRule, type Settings } from './settings';
+import { ruleOf } from './site-rules';
 
 export type RedecodeRules = Record<string, RedecodeEncoding>;
 
@@ -15,9 +16,8 @@ export function redecodeRulesOf(s: Pick<Settings, 'sites'>): RedecodeRules {
   return out;
 }
 
-export function ruleFor(s: Pick<Settings, 'sites'>, site: string | null): RedecodeEncoding | null {
-  return site === null ? null : redecodeRulesOf(s)[site] ?? null;
-}
+/** The site's remembered encoding: its own rule's, looked up alone (every frame asks on every settings change). */
+export const ruleFor = (s: Pick<Settings, 'sites'>, site: string | null): RedecodeEncoding | null => ruleOf(s.sites, site).encoding;
 
 /** Remembers `encoding` for `site`, or forgets the site's encoding (null); the site's other choices stay. */
 export async function setRedecodeRule(site: string, encoding: RedecodeEncoding | null): Promise<void> {
