@@ -464,7 +464,7 @@ function markContextual(text: string, list: FounderCandidate[], byAt: Map<number
  * rare character twice (舆地 … 舆服) is no sequence. The neighbour may be a real mark or a shifted one.
  */
 function hasSequenceNeighbour(text: string, c: FounderCandidate): boolean {
-  const code = founderSymbolCode(c);
+  const code = c.symbol.charCodeAt(0);
   const series = enumeratorSeries(code);
   if (!series) return true;
   const from = Math.max(0, c.at - W.LIST_REACH);
@@ -481,8 +481,6 @@ function hasSequenceNeighbour(text: string, c: FounderCandidate): boolean {
   }
   return false;
 }
-
-const founderSymbolCode = (c: FounderCandidate): number => c.symbol.charCodeAt(0);
 
 /** The digits of Chinese numerals as years, volumes and dates are written (一九八三, 卷二九): 〇 ○ and 一 to 九, 十. */
 function isChineseNumeral(code: number): boolean {
