@@ -86,6 +86,22 @@ export function ev<A, R>(target: Page | Frame | Worker, fn: (arg: A) => R | Prom
 type Api = typeof browser;
 declare const chrome: Api;
 
+type StorageArea = { get(k: null): Promise<Record<string, unknown>>; clear(): Promise<void>; set(v: object): Promise<void>; remove(k: string[]): Promise<void> };
+
+/**
+ * One storage operation, run in the extension's own context (serialised into it): Chromium's service worker,
+ * whose API is `chrome`, or the Firefox test build's control page, whose API is `browser`.
+ */
+async function storageOp([a, o, v]: [string, string, Record<string, unknown> | null]): Promise<Record<string, unknown>> {
+  const g = globalThis as unknown as { browser?: { storage: unknown }; chrome?: { storage: unknown } };
+  const s = ((g.browser ?? g.chrome)!.storage as Record<string, StorageArea>)[a];
+  if (o === 'get') return await s.get(null);
+  if (o === 'clear') { await s.clear(); return {}; }
+  if (o === 'remove') { await s.remove((v?.keys as string[] | undefined) ?? []); return {}; }
+  await s.set(v ?? {});
+  return {};
+}
+
 /** Counts and reads of the extension that need its own context (storage, tabs, its world in a frame). */
 export interface ExtensionAccess {
   /** chrome-extension://<id> or moz-extension://<uuid>. */
@@ -211,14 +227,7 @@ async function launchChromium(build: BuildKind, extDir: string, base: string): P
   };
   const ext: ExtensionAccess = {
     origin: extOrigin,
-    storage: (area, op, value) => ev(worker(), async ([a, o, v]: [string, string, Record<string, unknown> | null]) => {
-      const s = (chrome.storage as unknown as Record<string, { get(k: null): Promise<Record<string, unknown>>; clear(): Promise<void>; set(v: object): Promise<void>; remove(k: string[]): Promise<void> }>)[a];
-      if (o === 'get') return await s.get(null);
-      if (o === 'clear') { await s.clear(); return {}; }
-      if (o === 'remove') { await s.remove((v?.keys as string[] | undefined) ?? []); return {}; }
-      await s.set(v ?? {});
-      return {};
-    }, [area, op, value ?? null]),
+    storage: (area, op, value) => ev(worker(), storageOp, [area, op, value ?? null]),
     tabIdOf,
     async openPopup(page) {
       const id = await tabIdOf(page);
@@ -331,14 +340,7 @@ async function launchFirefox(build: BuildKind, extDir: string, base: string): Pr
   };
   const ext: ExtensionAccess | null = build === 'production' ? null : {
     origin: extOrigin,
-    storage: (area, op, value) => onControl(async ([a, o, v]: [string, string, Record<string, unknown> | null]) => {
-      const s = (browser.storage as unknown as Record<string, { get(k: null): Promise<Record<string, unknown>>; clear(): Promise<void>; set(v: object): Promise<void>; remove(k: string[]): Promise<void> }>)[a];
-      if (o === 'get') return await s.get(null);
-      if (o === 'clear') { await s.clear(); return {}; }
-      if (o === 'remove') { await s.remove((v?.keys as string[] | undefined) ?? []); return {}; }
-      await s.set(v ?? {});
-      return {};
-    }, [area, op, value ?? null]),
+    storage: (area, op, value) => onControl(storageOp, [area, op, value ?? null]),
     tabIdOf,
     async openPopup(page) {
       const id = await tabIdOf(page);
