@@ -353,7 +353,7 @@ export const HOSTILE_CHECKS: Check[] = [
       type Restorable = Hostile & { restored?(): number; state?: { done: boolean } };
       for (const path of pages) {
         const page = await ctx.open(path);
-        const built = await ev(page, () => (window as unknown as { __probe: { snapshot(): string[] } }).__probe.snapshot().join('\u0001'));
+        const built = await ev(page, () => (window as unknown as { __probe: { asBuilt: string[] } }).__probe.asBuilt.join('\u0001'));
         // A page that moves its paragraphs has no fixed order: each paragraph must read as the page wrote it.
         const isRestored = (p: Page) => ev(p, (b: string) => {
           const h = (window as unknown as { __hostile: { restored?(): number; total: number } }).__hostile;

@@ -26,8 +26,13 @@
     /** Starts the gap measurement (writes are counted from the start). */
     arm() { probe.maxGap = 0; probe.gaps50 = 0; probe.ticks = 0; probe.armed = true; last = performance.now(); console.timeStamp('luanma-arm'); },
     armed: false,
-    /** The page is built: measure from after its first frame (its own initial layout is not the extension's). */
+    /**
+     * The page is built: measure from after its first frame (its own initial layout is not the extension's).
+     * The page as built is kept at DOMContentLoaded (the parser's last text nodes included), before the content
+     * script (document_idle) can run: read later, it could already hold the first pieces of a long repair.
+     */
     built() { requestAnimationFrame(() => setTimeout(() => probe.arm(), 0)); },
+    asBuilt: null,
     /**
      * The page's own cost for one text change: it changes a text node and back, and reports how long until its
      * next timer could run (one relayout and paint). The extension's writes cost the page the same kind of frame.
@@ -71,7 +76,7 @@
   mo.observe(document, OPTIONS);
   // The parser's own appends to text nodes are mutations too: count from the end of parsing (the content
   // script runs at document_idle, after DOMContentLoaded).
-  document.addEventListener('DOMContentLoaded', () => { mo.takeRecords(); probe.extWrites = 0; probe.extInserts = 0; if (probe.log) probe.log.length = 0; });
+  document.addEventListener('DOMContentLoaded', () => { probe.asBuilt = probe.snapshot(); mo.takeRecords(); probe.extWrites = 0; probe.extInserts = 0; if (probe.log) probe.log.length = 0; });
   let last = performance.now();
   setInterval(() => {
     const now = performance.now();
