@@ -65,19 +65,36 @@ export class BlockFinder {
 /**
  * The text nodes that make up `block`'s own paragraph, in document order (nested blocks excluded), one at a
  * time: a caller can stop between nodes and give the page its thread back (a paragraph of 200,000 spans).
+ * `inherited` false judges rejected subtrees by tag and attribute alone (text-filter.ts's rejectsSubtree), for
+ * the first content script's scan, which writes nothing.
+ *
+ * No filter callback: a TreeWalker filter is one call into script per node; a nested block or rejected subtree
+ * is stepped over by hand instead.
  */
-export function* blockTextNodes(block: BlockRoot): Generator<Text, void, undefined> {
+export function* blockTextNodes(block: BlockRoot, inherited = true): Generator<Text, void, undefined> {
   const doc = block.nodeType === 9 ? (block as Document) : (block.ownerDocument as Document);
-  const walker = doc.createTreeWalker(block, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
-    acceptNode(node) {
-      if (node.nodeType === 3) return 1; /* FILTER_ACCEPT */
-      const el = node as Element;
-      // A nested block is judged on its own; a rejected subtree is never judged.
-      if (!isInline(el) || rejectsSubtree(el)) return 2; /* FILTER_REJECT */
-      return 3; /* FILTER_SKIP: descend into inline elements */
-    },
-  });
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) yield n as Text;
+  const walker = doc.createTreeWalker(block, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */);
+  for (let n = walker.nextNode(); n;) {
+    if (n.nodeType === 3) {
+      yield n as Text;
+      n = walker.nextNode();
+      continue;
+    }
+    const el = n as Element;
+    // A nested block is judged on its own; a rejected subtree is never judged.
+    n = !isInline(el) || rejectsSubtree(el, el.hasAttributes(), inherited) ? afterSubtree(walker, el, block) : walker.nextNode();
+  }
+}
+
+/** The node after `el`'s subtree within `root`, with the walker standing on it; null at the end. */
+function afterSubtree(walker: TreeWalker, el: Node, root: Node): Node | null {
+  walker.currentNode = el;
+  for (;;) {
+    const next = walker.nextSibling();
+    if (next) return next;
+    const up = walker.parentNode();
+    if (!up || up === root) return null;
+  }
 }
 
 /** The text nodes of `block`'s own paragraph, at once. */

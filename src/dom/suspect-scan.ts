@@ -18,8 +18,8 @@
 import { BlockFinder, blockTextNodes, type BlockRoot } from './blocks';
 import { IdleSlicer } from './idle-slicer';
 import { MutationBatcher, type MutationBatch } from './mutation-batcher';
-import { Walk } from './page-walker';
 import { pieceEnd } from './pieces';
+import { ShadowHostScan, TextWalk, isInsideRejectedStatic } from './text-walk';
 import { MAX_ATTRIBUTE_CHARS, READABLE_ATTRIBUTES, attributesAllowed, documentIsEditable, isInsideRejected } from './text-filter';
 
 /** DOM nodes visited between two looks at the clock (as page-repairer.ts). */
@@ -96,7 +96,7 @@ export function scanForSuspects(opts: SuspectScanOptions): void {
         judged.add(b);
         const parts: string[] = [];
         let n = 0;
-        for (const t of blockTextNodes(b)) {
+        for (const t of blockTextNodes(b, false)) {
           parts.push(t.data);
           if ((++n % NODES_PER_CHECK) === 0 && !await breathe()) return false;
         }
@@ -106,39 +106,46 @@ export function scanForSuspects(opts: SuspectScanOptions): void {
       }
       return true;
     };
-    const queue = [...items];
-    for (let item = queue.shift(); item; item = queue.shift()) {
-      const [root, whole] = item;
+    const queue = items.slice();
+    for (let q = 0; q < queue.length; q++) {
+      const [root, whole] = queue[q];
       if (!whole && (!root.isConnected || isInsideRejected(root))) continue;
       // A paragraph inside a changed subtree is met whole by its walk; one around it (the subtree is inline in it) is not.
       const inside = new Map<BlockRoot, boolean>();
-      const walk = new Walk(root, doc, {
-        text: (t) => {
-          if (!whole) {
-            const b = blocks.find(t);
-            let within = inside.get(b);
-            if (within === undefined) inside.set(b, within = b === root || (root.nodeType !== 3 && root.contains(b)));
-            if (!within) { partial.push(b); return; }
-          }
-          if (mayBeSuspect(t.data)) flagged.push(t);
-        },
-        shadowRoot: (sr) => {
-          if (shadowRoots.has(sr)) return;
-          shadowRoots.add(sr);
-          roots.add(sr);
-          batcher.observe(sr);
-          queue.push([sr, true]);
-        },
-      }, true);
-      // Readable attributes with one query rather than four lookups per element of the walk.
+      // The hot path of every page: one character loop per text node, and nothing else for the nodes it passes.
+      const visit = (t: Text): void => {
+        if (!whole) {
+          if (isInsideRejectedStatic(t)) return;
+          const b = blocks.find(t);
+          let within = inside.get(b);
+          if (within === undefined) inside.set(b, within = b === root || (root.nodeType !== 3 && root.contains(b)));
+          if (!within) { partial.push(b); return; }
+        }
+        const d = t.data;
+        if (d.length !== 0 && mayBeSuspect(d) && (whole === false || !isInsideRejectedStatic(t))) flagged.push(t);
+      };
+      const walk = new TextWalk(root, doc);
+      const hosts = root.nodeType === 3 ? null : new ShadowHostScan(root);
+      const addShadowRoot = (sr: ShadowRoot): void => {
+        if (shadowRoots.has(sr)) return;
+        shadowRoots.add(sr);
+        roots.add(sr);
+        batcher.observe(sr);
+        queue.push([sr, true]);
+      };
+      // Readable attributes with one query rather than four lookups per element.
       if (root.nodeType !== 3) {
         const found = (root as Element | Document | ShadowRoot).querySelectorAll(ATTRIBUTE_SELECTOR);
         for (let i = 0; i < found.length; i++) if (attributesAllowed(found[i]) && !isInsideRejected(found[i].parentNode!)) attributes.push(found[i]);
         if (root.nodeType === 1 && (root as Element).matches(ATTRIBUTE_SELECTOR) && attributesAllowed(root as Element)) attributes.push(root as Element);
       }
       for (let more = true; more;) {
-        more = walk.step(NODES_PER_CHECK);
-        if (!await judge() || !await breathe()) return;
+        more = walk.step(NODES_PER_CHECK, visit);
+        if ((flagged.length !== 0 || partial.length !== 0) && !await judge()) return;
+        if (slicer.shouldYield() && !await breathe()) return;
+      }
+      while (hosts?.step(NODES_PER_CHECK * 4, addShadowRoot)) {
+        if (slicer.shouldYield() && !await breathe()) return;
       }
     }
     let n = 0;

@@ -22,6 +22,16 @@ async function scan(html: string, after?: () => void) {
   return { hits: () => hits, seen };
 }
 
+/** Scans the page as it is now (built with DOM calls: shadow roots cannot be written as markup). */
+async function scanBuilt() {
+  controller?.abort();
+  controller = new AbortController();
+  let hits = 0;
+  scanForSuspects({ win: window as unknown as Window, isSuspect: (t) => /#x#/.test(t), mayBeSuspect: (t) => t.includes('#') || t.includes('x'), onSuspect: () => hits++, signal: controller.signal });
+  await sleep(60);
+  return { hits: () => hits };
+}
+
 describe('scanForSuspects', () => {
   it('calls nothing on a clean page; gates only paragraphs with a node the pre-check flags, whole, and readable attributes', async () => {
     const { hits, seen } = await scan('<p>one <b>two</b></p><p>a <b>#</b> b</p><p title="tip">three</p><script>#x#</script><code>#x#</code>');
@@ -47,6 +57,30 @@ describe('scanForSuspects', () => {
     expect(added.hits()).toBe(1);
     const changed = await scan('<p id="p">a#<b>y</b>#b</p>', () => { document.querySelector('b')!.firstChild!.textContent = 'x'; });
     expect(changed.hits()).toBe(1);
+  });
+
+  it('leaves out what the repairer never touches: opted-out and editable subtrees, code inside a paragraph', async () => {
+    const { hits, seen } = await scan('<div data-luanma-off><p>#x#</p></div><div contenteditable><p>#x#</p></div><p>a#<code>x</code>#b</p>');
+    expect(hits()).toBe(0);
+    expect(seen).toContain('a##b');
+  });
+
+  it('finds open shadow roots, nested ones too, but not those inside a rejected subtree', async () => {
+    const shadowHost = (tag: string, html: string) => {
+      const host = document.createElement(tag);
+      host.attachShadow({ mode: 'open' }).innerHTML = html;
+      return host;
+    };
+    document.body.innerHTML = '<p>clean</p>';
+    const off = document.createElement('div');
+    off.setAttribute('data-luanma-off', '');
+    off.append(shadowHost('div', '<p>#x#</p>'));
+    document.body.append(off);
+    expect((await scanBuilt()).hits()).toBe(0);
+    const outer = shadowHost('div', '<p>clean</p>');
+    outer.shadowRoot!.append(shadowHost('span', '<p>#x#</p>'));
+    document.body.append(outer);
+    expect((await scanBuilt()).hits()).toBe(1);
   });
 
   it('stops with its signal', async () => {
