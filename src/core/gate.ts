@@ -6,7 +6,7 @@
  */
 import { hasCuedColon } from './founder/colon-cue';
 import { COMMON_HAN_BASE, commonHanBits, isCommonHan } from './model/common-han';
-import { isHanExtA, isKana, isLatinShown, isOddSymbol, isUnifiedHan } from './text-classes';
+import { isHanExtA, isKana, isLatinShown, isOddSymbol, isSpace, isUnifiedHan } from './text-classes';
 import type { Evidence } from './types';
 
 /** Shifted ，。、” (袁 遥 尧 冶): Founder damage always shows some of these. Compared inline: this loop runs on every page. */
@@ -176,32 +176,89 @@ export function suspectSignals(text: string, evidence?: Evidence): number {
 const YUAN = 0x9662; // 院, the shifted ：, which the colon cue looks for
 
 /**
- * False when no text holding this one can be suspect because of it: `text` has only ASCII, CJK punctuation and
- * full-width forms, windows-1252 symbols outside Latin-1 (“”—…, which signal only beside a Latin-1 character),
- * other scripts the gate ignores, and common Han characters that are no Founder tell, pair mark or 院. Every signal
- * of suspectSignals needs one character this returns true for, so a paragraph whose pieces all return false is not
- * suspect: the first content script runs this over each text node and assembles paragraphs only around the rare
- * node that returns true. Cheaper than the gate: no counts, no per-line state, and it stops at the first such
- * character.
+ * False when no text holding this one as a piece (a text node of a paragraph) can be suspect because of it, however
+ * the rest of the paragraph reads: the first content script runs this over each text node and assembles paragraphs
+ * only around the rare node that returns true. Every signal of suspectSignals is ruled out from the piece alone, or
+ * the piece is flagged:
+ * - Latin-1, U+FFFD, kana, odd symbols, CJK Extension A: flagged (each can signal with what another piece holds);
+ * - rare Han: the whole text's share of them is a sum over its pieces, so a piece whose own share is below
+ *   ODD_SHARE cannot raise it there; four within ODD_CLUSTER_SPAN across a cut put one within that span of an edge
+ *   of every piece they touch, so a rare character that near an edge is flagged;
+ * - a Founder tell is ruled out by a real clause mark before it on its line, within the piece, since the last tell
+ *   (then the line has a real mark, and no earlier tell counts with it), and for 遥 fewer Han since that mark than
+ *   LONE_STOP_MIN_HAN; a later tell in another piece has no such mark in its own piece and flags that one;
+ * - a shifted closer is ruled out by the piece's own last opener, or by standing PAIR_REACH or more from its
+ *   start; an opener needs nothing (its closer, in a later piece, is flagged there);
+ * - 院 is flagged only where it could end a line (the colon cue), i.e. followed by nothing but spaces in the piece.
+ * Checked over every dev-set and case text cut every way at random (tests/unit/gate-may-be-suspect.test.ts).
  */
 export function mayBeSuspect(text: string): boolean {
   const bits = commonHanBits();
   const founder = founderFlags();
-  for (let i = 0; i < text.length; i++) {
+  const n = text.length;
+  let han = 0;
+  let odd = 0;
+  let odd1 = -Infinity;
+  let odd2 = -Infinity;
+  let odd3 = -Infinity;
+  // A real clause mark on this line, within the piece, since the last tell; Han characters since that mark.
+  let guarded = false;
+  let hanSinceReal = 0;
+  let lastOpen = -1;
+  let lastOpenCode = 0;
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x80) continue;
-    if (c >= 0x4e00 && c <= 0x9fff) {
-      if (founder[c - 0x4e00] !== 0 || c === YUAN) return true;
-      const k = c - COMMON_HAN_BASE;
-      if ((bits[k >> 3] & (1 << (k & 7))) === 0) return true;
+    if (c < 0x80) {
+      if (c === 0x0a || c === 0x0d) guarded = false;
       continue;
     }
-    if ((c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xff60)) continue;
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      han++;
+      hanSinceReal++;
+      const f = founder[c - 0x4e00];
+      if (f !== 0) {
+        if ((f & FLAG_TELL) !== 0) {
+          if (!guarded || (c === TELL_STOP && hanSinceReal >= LONE_STOP_MIN_HAN)) return true;
+          guarded = false;
+        }
+        if ((f & FLAG_CLOSE) !== 0 && (lastOpen < 0 ? i < PAIR_REACH : i - lastOpen <= PAIR_REACH && lastOpenCode === openerOf(c))) return true;
+        if ((f & FLAG_OPEN) !== 0) {
+          lastOpen = i;
+          lastOpenCode = c;
+        }
+      }
+      if (c === YUAN && mayEndLine(text, i)) return true;
+      const k = c - COMMON_HAN_BASE;
+      if ((bits[k >> 3] & (1 << (k & 7))) !== 0) continue;
+      if (i < ODD_CLUSTER_SPAN || n - 1 - i < ODD_CLUSTER_SPAN || i - odd3 <= ODD_CLUSTER_SPAN) return true;
+      odd++;
+      odd3 = odd2;
+      odd2 = odd1;
+      odd1 = i;
+      continue;
+    }
+    if ((c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xff60)) {
+      if (c === 0xff0c || c === 0x3002 || c === 0xff1b || c === 0xff1a || c === 0xff1f || c === 0xff01) {
+        guarded = true;
+        hanSinceReal = 0;
+      }
+      continue;
+    }
     if (c <= 0xff) return true;
     if (isLatinShown(c)) continue;
     if (c === 0xfffd || isKana(c) || isOddSymbol(c) || isHanExtA(c)) return true;
   }
-  return false;
+  return odd !== 0 && odd >= han * ODD_SHARE;
+}
+
+/** Whether only spaces follow position `i` up to a line break or the piece's end. */
+function mayEndLine(text: string, i: number): boolean {
+  for (let j = i + 1; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 0x0a || c === 0x0d) return true;
+    if (!isSpace(c)) return false;
+  }
+  return true;
 }
 
 /**
