@@ -1,4 +1,4 @@
-import { isClauseMark } from '../text-classes';
+import { isClauseMark, isHan } from '../text-classes';
 import type { Evidence, Extent, Hints, Step } from '../types';
 import { confidenceOf, decideParagraphs } from './founder-decision';
 import { isFreeMark, paragraphSigns, type ParagraphSigns } from './founder-signs';
@@ -76,15 +76,28 @@ function sentencesOf(text: string, start: number, end: number): Extent[] {
  * decision is sure of the mark (W.LONE_SIGN_LOGIT): the one broken sentence of a clean paragraph
  * (…当然也可以在很多互联网上的镜像站点中获得遥 Often…), not a name or a line of verse (牧童遥指, 路遥知马力).
  */
-function isSureLoneSign(text: string, sentence: Extent, hints: Hints | undefined): boolean {
+function isSureLoneSign(text: string, sentence: Extent, paragraph: Extent, hints: Hints | undefined): boolean {
   const last = sentence[1] - 1;
   if (hints?.founder === 'off' || text.charCodeAt(last) !== SHIFTED_FULL_STOP) return false;
+  // Damage shifts whole sentences: a broken one amid clean ones leaves them their real 。！？. Where the paragraph
+  // has none, it is one sentence, and its own shifted full stop ends it; a 遥 with more Chinese after it there is a
+  // word of verse whose lines end without stops (木叶萧萧乡路迢迢六曲屏山和梦遥佳时倍惜风光别).
+  if (!hasSentenceEnd(text, paragraph[0], paragraph[1]) && isHan(text.charCodeAt(last + 1))) return false;
   let from = last;
   while (from > sentence[0] && !isClauseMark(text.charCodeAt(from - 1))) from--;
   const clause: Extent = [from, sentence[1]];
   const signs = paragraphSigns(text, from, sentence[1]);
   if (signs.freeClauseMarks !== 1 || signs.han < W.LONE_SIGN_MIN_HAN) return false;
   return decideParagraphs(text, [clause]).some((c) => c.at === last && c.punct && c.logit >= W.LONE_SIGN_LOGIT);
+}
+
+/** A real sentence end: 。！？, or the half-width .!? that half-width-punctuated Chinese ends its sentences with. */
+function hasSentenceEnd(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (SENTENCE_END.has(c) || c === 0x2e || c === 0x21 || c === 0x3f) return true;
+  }
+  return false;
 }
 
 /** Founder repair of a text's paragraphs ([start, end) spans, in order): steps with offsets into text. */
@@ -102,7 +115,7 @@ export function founderSteps(text: string, paragraphs: readonly Extent[], eviden
     for (const sentence of sentencesOf(text, start, end)) {
       const signs = paragraphSigns(text, sentence[0], sentence[1]);
       if (isDamagedParagraph(signs, evidence, hints, true)) damaged.push(sentence);
-      else if (isSureLoneSign(text, sentence, hints)) damaged.push([sentence[1] - 1, sentence[1]]);
+      else if (isSureLoneSign(text, sentence, [start, end], hints)) damaged.push([sentence[1] - 1, sentence[1]]);
     }
   }
   const steps: Step[] = [];
