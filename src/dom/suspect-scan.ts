@@ -115,7 +115,7 @@ export function scanForSuspects(opts: SuspectScanOptions): void {
       // The hot path of every page: one character loop per text node, and nothing else for the nodes it passes.
       const visit = (t: Text): void => {
         if (!whole) {
-          if (isInsideRejectedStatic(t)) return;
+          if (isInsideRejectedStatic(t, root)) return;
           const b = blocks.find(t);
           let within = inside.get(b);
           if (within === undefined) inside.set(b, within = b === root || (root.nodeType !== 3 && root.contains(b)));

@@ -49,8 +49,9 @@ export class TextWalk {
  * only, as the scan's element walk did (no isContentEditable: no style recalculation for a scan that writes nothing;
  * an editable region's contenteditable attribute still rejects it).
  */
-export function isInsideRejectedStatic(node: Node): boolean {
-  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+export function isInsideRejectedStatic(node: Node, checkedFrom?: Node): boolean {
+  // `checkedFrom`: an ancestor already judged with its own ancestors (a changed subtree's root): no need to go past it.
+  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el && el !== checkedFrom; el = el.parentElement) {
     if (rejectsSubtree(el, el.hasAttributes(), false)) return true;
   }
   return false;
