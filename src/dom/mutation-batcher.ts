@@ -37,6 +37,11 @@ export interface MutationBatcherOptions {
   onBatch(batch: MutationBatch): Promise<void>;
   /** Multiplies the batch delay (1 on a calm page). */
   delayFactor?(): number;
+  /**
+   * Removals mean nothing to this caller (a scan that writes nothing keeps nothing to forget): their records are
+   * not looked into, which spares a NodeList per record on a page that removes as fast as it adds.
+   */
+  ignoreRemovals?: boolean;
 }
 
 export const OBSERVE_OPTIONS: MutationObserverInit = {
@@ -84,7 +89,7 @@ export class MutationBatcher {
         if (r.attributeName && !this.opts.isOwnAttr(el, r.attributeName)) this.pendingAttrs.set(el, now);
       } else {
         // Taking text away cannot make the rest of a page broken; it only lets us forget what we wrote there.
-        if (r.removedNodes.length) this.removed = true;
+        if (!this.opts.ignoreRemovals && r.removedNodes.length) this.removed = true;
         const added = r.addedNodes;
         for (let i = 0; i < added.length; i++) {
           const n = added[i];

@@ -19,7 +19,7 @@ import { BlockFinder, blockTextNodes, type BlockRoot } from './blocks';
 import { IdleSlicer } from './idle-slicer';
 import { MutationBatcher, type MutationBatch } from './mutation-batcher';
 import { pieceEnd } from './pieces';
-import { ShadowHostScan, TextWalk, isInsideRejectedStatic } from './text-walk';
+import { ShadowHostScan, TextWalk, isInsideRejectedStatic, walkSmallSubtree } from './text-walk';
 import { MAX_ATTRIBUTE_CHARS, READABLE_ATTRIBUTES, attributesAllowed, documentIsEditable, isInsideRejected } from './text-filter';
 
 /** DOM nodes visited between two looks at the clock (as page-repairer.ts). */
@@ -109,7 +109,8 @@ export function scanForSuspects(opts: SuspectScanOptions): void {
     const queue = items.slice();
     for (let q = 0; q < queue.length; q++) {
       const [root, whole] = queue[q];
-      if (!whole && (!root.isConnected || isInsideRejected(root))) continue;
+      // Judged as the walk judges what it meets (no isContentEditable: this scan writes nothing).
+      if (!whole && (!root.isConnected || isInsideRejectedStatic(root))) continue;
       // A paragraph inside a changed subtree is met whole by its walk; one around it (the subtree is inline in it) is not.
       const inside = new Map<BlockRoot, boolean>();
       // The hot path of every page: one character loop per text node, and nothing else for the nodes it passes.
@@ -124,8 +125,15 @@ export function scanForSuspects(opts: SuspectScanOptions): void {
         const d = t.data;
         if (d.length !== 0 && mayBeSuspect(d) && (whole === false || !isInsideRejectedStatic(t))) flagged.push(t);
       };
-      const walk = new TextWalk(root, doc);
-      const hosts = root.nodeType === 3 ? null : new ShadowHostScan(root);
+      /** A text of a small changed subtree, already known to lie outside rejected parts. */
+      const visitSmall = (t: Text): void => {
+        const b = blocks.find(t);
+        let within = inside.get(b);
+        if (within === undefined) inside.set(b, within = b === root || (root.nodeType !== 3 && root.contains(b)));
+        if (!within) { partial.push(b); return; }
+        const d = t.data;
+        if (d.length !== 0 && mayBeSuspect(d)) flagged.push(t);
+      };
       const addShadowRoot = (sr: ShadowRoot): void => {
         if (shadowRoots.has(sr)) return;
         shadowRoots.add(sr);
@@ -133,6 +141,14 @@ export function scanForSuspects(opts: SuspectScanOptions): void {
         batcher.observe(sr);
         queue.push([sr, true]);
       };
+      // A paragraph or two added by a dynamic page: by hand (its rejected parts skipped, so every text it reports may be read).
+      if (!whole && walkSmallSubtree(root, { text: visitSmall, shadowRoot: addShadowRoot, attributed: (el) => attributes.push(el) }, isReadableElement)) {
+        if ((flagged.length !== 0 || partial.length !== 0) && !await judge()) return;
+        if (slicer.shouldYield() && !await breathe()) return;
+        continue;
+      }
+      const walk = new TextWalk(root, doc);
+      const hosts = root.nodeType === 3 ? null : new ShadowHostScan(root);
       // Readable attributes with one query rather than four lookups per element.
       if (root.nodeType !== 3) {
         const found = (root as Element | Document | ShadowRoot).querySelectorAll(ATTRIBUTE_SELECTOR);
@@ -155,12 +171,15 @@ export function scanForSuspects(opts: SuspectScanOptions): void {
     }
   };
 
+  /** A readable attribute the scan may gate (the long way: one query, then these checks). */
+  const isReadableElement = (el: Element): boolean => el.matches(ATTRIBUTE_SELECTOR) && attributesAllowed(el);
+
   const onBatch = (b: MutationBatch): Promise<void> => {
     const attrs = b.attributes.map(([el]) => el);
     if (b.rescan) return pass([...roots].map((r): [Node, boolean] => [r === doc ? doc.documentElement ?? doc : r, true]), attrs);
     return pass(b.nodes.map(([n]): [Node, boolean] => [n, false]), attrs);
   };
-  const batcher = new MutationBatcher({ win, signal, isOwnText: () => false, isOwnAttr: () => false, onBatch });
+  const batcher = new MutationBatcher({ win, signal, isOwnText: () => false, isOwnAttr: () => false, onBatch, ignoreRemovals: true });
   batcher.observe(doc);
   slicer.beginUrgentSlice();
   void pass([[doc.documentElement ?? doc, true]], []).catch((err: unknown) => console.warn('[luanma] scan failed', err));

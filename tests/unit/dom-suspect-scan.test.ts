@@ -83,6 +83,22 @@ describe('scanForSuspects', () => {
     expect((await scanBuilt()).hits()).toBe(1);
   });
 
+  it('follows added subtrees the way it walks the page: rejected parts left out, titles and shadow roots found', async () => {
+    const rejected = await scan('<p>clean</p>', () => document.body.insertAdjacentHTML('beforeend', '<div><p>ok</p><code>#x#</code><div data-luanma-off><p>#x#</p></div></div>'));
+    expect(rejected.hits()).toBe(0);
+    const titled = await scan('<p>clean</p>', () => document.body.insertAdjacentHTML('beforeend', '<p><span title="#x#">ok</span></p>'));
+    expect(titled.hits()).toBe(1);
+    const hosted = await scan('<p>clean</p>', () => {
+      const host = document.createElement('div');
+      host.attachShadow({ mode: 'open' }).innerHTML = '<p>#x#</p>';
+      document.body.append(host);
+    });
+    expect(hosted.hits()).toBe(1);
+    // More nodes than a small subtree holds: the long way, with the same result.
+    const big = await scan('<p>clean</p>', () => document.body.insertAdjacentHTML('beforeend', `<div>${'<p>ok</p>'.repeat(100)}<code>#x#</code><p>a#<b>x</b>#b</p></div>`));
+    expect(big.hits()).toBe(1);
+  });
+
   it('stops with its signal', async () => {
     const { hits } = await scan('<p>clean</p>', () => { controller.abort(); document.body.insertAdjacentHTML('beforeend', '<p>#x#</p>'); });
     expect(hits()).toBe(0);
