@@ -10,15 +10,16 @@ import { rejectsSubtree } from './text-filter';
  * style recalculation on every lookup; the tag is enough to keep sentences together.
  */
 const INLINE_TAGS = new Set([
-  'A', 'ABBR', 'B', 'BDI', 'BDO', 'BIG', 'BR', 'CITE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'INS', 'DEL',
-  'LABEL', 'MARK', 'Q', 'RP', 'RT', 'RUBY', 'S', 'SMALL', 'SPAN', 'STRIKE', 'STRONG', 'SUB', 'SUP',
-  'TIME', 'TT', 'U', 'WBR', 'NOBR',
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'big', 'br', 'cite', 'data', 'dfn', 'em', 'font', 'i', 'ins', 'del',
+  'label', 'mark', 'q', 'rp', 'rt', 'ruby', 's', 'small', 'span', 'strike', 'strong', 'sub', 'sup',
+  'time', 'tt', 'u', 'wbr', 'nobr',
 ]);
 
 export type BlockRoot = Element | ShadowRoot | Document;
 
 export function isInline(el: Element): boolean {
-  return INLINE_TAGS.has(el.tagName.toUpperCase());
+  // localName: lower case for HTML elements whatever the document (tagName is upper case in HTML, not in XHTML), and free.
+  return INLINE_TAGS.has(el.localName);
 }
 
 /** The nearest ancestor that ends a paragraph: a non-inline element, or the shadow root / document. */

@@ -24,6 +24,8 @@ import { MAX_ATTRIBUTE_CHARS, READABLE_ATTRIBUTES, attributesAllowed, documentIs
 
 /** DOM nodes visited between two looks at the clock (as page-repairer.ts). */
 const NODES_PER_CHECK = 64;
+/** Small changed subtrees (text-walk.ts's walkSmallSubtree, up to 64 nodes each) handled between two looks at the clock. */
+const SMALL_PER_CHECK = 8;
 /** The gate reads long texts in pieces this size (as page-repairer.ts's SCAN_PIECE_CHARS: a few ms each). */
 const SCAN_PIECE_CHARS = 256 * 1024;
 
@@ -107,6 +109,7 @@ export function scanForSuspects(opts: SuspectScanOptions): void {
       return true;
     };
     const queue = items.slice();
+    let small = 0;
     for (let q = 0; q < queue.length; q++) {
       const [root, whole] = queue[q];
       // Judged as the walk judges what it meets (no isContentEditable: this scan writes nothing).
@@ -144,7 +147,8 @@ export function scanForSuspects(opts: SuspectScanOptions): void {
       // A paragraph or two added by a dynamic page: by hand (its rejected parts skipped, so every text it reports may be read).
       if (!whole && walkSmallSubtree(root, { text: visitSmall, shadowRoot: addShadowRoot, attributed: (el) => attributes.push(el) }, isReadableElement)) {
         if ((flagged.length !== 0 || partial.length !== 0) && !await judge()) return;
-        if (slicer.shouldYield() && !await breathe()) return;
+        // A look at the clock costs more than such a subtree: one every few of them.
+        if ((++small % SMALL_PER_CHECK) === 0 && slicer.shouldYield() && !await breathe()) return;
         continue;
       }
       const walk = new TextWalk(root, doc);

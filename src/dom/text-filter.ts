@@ -12,8 +12,8 @@ export const OPT_OUT_ATTRIBUTE = 'data-luanma-off';
  * byte sequences in code samples are often intentional.
  */
 const REJECTED_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION',
-  'CODE', 'KBD', 'SAMP', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'MATH',
+  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option',
+  'code', 'kbd', 'samp', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'math',
 ]);
 
 /** The attributes people read (tooltips, image descriptions, hints, screen-reader names). */
@@ -25,8 +25,6 @@ export const MAX_ATTRIBUTE_CHARS = 16_384;
 /** Our own overlay host: never walked, never observed. */
 export const OVERLAY_TAG = 'luanma-overlay';
 
-const OVERLAY_TAG_UPPER = OVERLAY_TAG.toUpperCase();
-
 /**
  * True when nothing inside `el` (including `el`'s own text) may be rewritten. `hasAttributes` may be passed
  * when known (`el.hasAttributes()`): an element without attributes carries no opt-out and no contenteditable.
@@ -34,9 +32,10 @@ const OVERLAY_TAG_UPPER = OVERLAY_TAG.toUpperCase();
  * ancestor misses only CSS user-modify that way).
  */
 export function rejectsSubtree(el: Element, hasAttributes = el.hasAttributes(), inherited = true): boolean {
-  const tag = el.tagName.toUpperCase();
+  // localName: lower case for HTML elements in any document, and no string made per call (this runs per element).
+  const tag = el.localName;
   if (REJECTED_TAGS.has(tag)) return true;
-  if (tag === OVERLAY_TAG_UPPER) return true;
+  if (tag === OVERLAY_TAG) return true;
   if (hasAttributes) {
     if (el.hasAttribute(OPT_OUT_ATTRIBUTE)) return true;
     const ce = el.getAttribute('contenteditable');
@@ -62,7 +61,7 @@ export function documentIsEditable(doc: Document): boolean {
 /** Elements whose readable attributes may be repaired even though their content is off limits. */
 export function attributesAllowed(el: Element): boolean {
   if (el.hasAttribute(OPT_OUT_ATTRIBUTE)) return false;
-  if (el.tagName.toUpperCase() === OVERLAY_TAG.toUpperCase()) return false;
+  if (el.localName === OVERLAY_TAG) return false;
   return !isInsideOptOut(el.parentElement);
 }
 
