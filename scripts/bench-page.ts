@@ -18,7 +18,9 @@
  *   novel        a 5 MB plain-text novel, UTF-8 read as GBK: longest extension task, DCL → first screen right
  *   churn        10,000 paragraph insertions a second for 5 s (oldest removed beyond 2,000): main-thread time
  *                with ÷ without; JS heap growth after a forced GC (CDP), the extension's beyond the page's own
- *   churn-damaged  the same with every 100th paragraph UTF-8 read as GBK (the repairer loaded and working)
+ *   churn-damaged  the same with every 100th paragraph UTF-8 read as GBK (the repairer loaded and working), run
+ *                twice: the main-thread ratio and the heap growth of the second run (the first pays for loading
+ *                the decoder once), and the growth over both
  */
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -217,11 +219,12 @@ async function churnRun(name: string, side: Side): Promise<Metrics> {
       return ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize / 1e6;
     };
     const cold = await heap();
-    // With damage in the feed, the first damaged paragraph loads the decoder: its code and tables are a cost paid
-    // once per frame, not growth. One damaged paragraph is added first, and the heap measured again once it is repaired.
+    // With damage in the feed, the first damaged paragraphs load the decoder, compile its code paths and unpack
+    // its tables: a cost paid once per frame (+1.4 MB, then flat over further churns), not a backlog. A first churn
+    // pays it; the figure is the growth over a second one, the first included in the figure beside it.
     if (name === 'churn-damaged') {
-      await page.evaluate(() => (window as unknown as { primeChurn(): void }).primeChurn());
-      await sleep(2000);
+      await page.evaluate(() => (window as unknown as { startChurn(): Promise<number> }).startChurn());
+      await sleep(1000);
     }
     const before = name === 'churn-damaged' ? await heap() : cold;
     const tr = await startTrace(ctx, page);
@@ -314,12 +317,12 @@ for (const name of ['churn', 'churn-damaged'] as const) {
   row(`${label}: main-thread time`, ms(wo), ms(w), `${(w / wo).toFixed(2)}×`, `≤ ${BUDGET.churnRatio}×`, w / wo <= BUDGET.churnRatio);
   const hw = med(name, 'with', 'heapGrowthMb');
   const hwo = med(name, 'without', 'heapGrowthMb');
-  const during = name === 'churn-damaged' ? ' (decoder loaded before)' : '';
+  const during = name === 'churn-damaged' ? ' (over a second churn)' : '';
   row(`${label}: JS heap growth after a forced GC${during}`, `${hwo.toFixed(2)} MB`, `${hw.toFixed(2)} MB`, `+${(hw - hwo).toFixed(2)} MB`, `≤ +${BUDGET.heapMb} MB`, hw - hwo <= BUDGET.heapMb);
   if (name === 'churn-damaged') {
     const cw = med(name, 'with', 'heapWithDecoderMb');
     const cwo = med(name, 'without', 'heapWithDecoderMb');
-    row(`${label}: the same, loading the decoder included`, `${cwo.toFixed(2)} MB`, `${cw.toFixed(2)} MB`, `+${(cw - cwo).toFixed(2)} MB`, '', null);
+    row(`${label}: the same over both churns (loading the decoder included)`, `${cwo.toFixed(2)} MB`, `${cw.toFixed(2)} MB`, `+${(cw - cwo).toFixed(2)} MB`, '', null);
   }
   row(`${name}: longest extension task`, '—', ms(med(name, 'with', 'longestExtMs')), '', `≤ ${BUDGET.taskMs} ms`, med(name, 'with', 'longestExtMs') <= BUDGET.taskMs);
 }

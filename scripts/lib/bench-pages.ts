@@ -192,12 +192,6 @@ export function churnPage(perSecond: number, seconds: number, keep: number, dama
   const damaged = s.map((t) => { try { return utf8AsGbk(t); } catch { return t; } });
   const script = `
 var S = ${JSON.stringify(s)}, D = ${JSON.stringify(damaged)};
-// One damaged paragraph before the churn, so that a heap figure can leave out what loading the decoder costs once.
-window.primeChurn = function () {
-  var p = document.createElement('p');
-  p.textContent = D[0];
-  document.getElementById('feed').appendChild(p);
-};
 window.startChurn = function () {
   var box = document.getElementById('feed'), n = 0, per = ${perSecond / 100}, end = performance.now() + ${seconds * 1000};
   performance.mark('luanma-bench-churn-start');
