@@ -13,9 +13,14 @@ export function createCountsReporter(signal: AbortSignal): (counts: RepairCounts
   let high = emptyCounts();
   let latest = emptyCounts();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** What the background was last told: a dynamic page re-reports the same counts many times a second. */
+  let sent = '';
   const flush = () => {
     timer = undefined;
     if (signal.aborted) return;
+    const key = JSON.stringify(latest);
+    if (key === sent) return;
+    sent = key;
     const added = emptyCounts();
     for (const k of Object.keys(added) as Array<keyof RepairCounts>) {
       added[k] = Math.max(0, latest[k] - high[k]);
