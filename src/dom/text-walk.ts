@@ -9,7 +9,7 @@
  * Like `Walk`, it resumes across time slices, and starts over (at most MAX_RESTARTS times) when the page
  * removed the node it stood on.
  */
-import { MAX_RESTARTS } from './page-walker';
+import { MAX_RESTARTS, SMALL_SUBTREE_NODES, nextOutside } from './page-walker';
 import { rejectsSubtree } from './text-filter';
 
 const SHOW_TEXT = 0x4;
@@ -92,8 +92,6 @@ export class ShadowHostScan {
   }
 }
 
-/** Nodes a changed subtree may hold to be walked by hand (`walkSmallSubtree`). */
-export const SMALL_SUBTREE_NODES = 64;
 
 export interface SubtreeSink {
   text(t: Text): void;
@@ -132,12 +130,4 @@ export function walkSmallSubtree(root: Node, sink: SubtreeSink, isReadable: (el:
   for (const el of attributed) sink.attributed(el);
   for (const sr of hosts) sink.shadowRoot(sr);
   return true;
-}
-
-/** The node after `n` and its subtree, within `root`; null past the end. */
-function nextOutside(n: Node, root: Node): Node | null {
-  for (let cur: Node | null = n; cur && cur !== root; cur = cur.parentNode) {
-    if (cur.nextSibling) return cur.nextSibling;
-  }
-  return null;
 }
