@@ -119,7 +119,7 @@ export class Walk {
 }
 
 /** Subtrees of at most this many nodes below their root are walked by hand (Walk.walkByHand). */
-export const SMALL_SUBTREE_NODES = 64;
+const SMALL_SUBTREE_NODES = 64;
 
 function isSmall(root: Node): boolean {
   let count = 0;
@@ -128,7 +128,7 @@ function isSmall(root: Node): boolean {
 }
 
 /** The node after `n` and its subtree, within `root`; null past the end. */
-export function nextOutside(n: Node, root: Node): Node | null {
+function nextOutside(n: Node, root: Node): Node | null {
   for (let cur: Node | null = n; cur && cur !== root; cur = cur.parentNode) {
     if (cur.nextSibling) return cur.nextSibling;
   }
