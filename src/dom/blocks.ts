@@ -3,6 +3,7 @@
  * (`<b>`, `<a>` inside a sentence) is one text, so that a damaged run cut in two by markup is
  * still recognised, and a clean sentence with one odd word keeps its context.
  */
+import { afterSubtree } from './page-walker';
 import { rejectsSubtree } from './text-filter';
 
 /**
@@ -84,17 +85,6 @@ export function* blockTextNodes(block: BlockRoot, inherited = true): Generator<T
     const el = n as Element;
     // A nested block is judged on its own; a rejected subtree is never judged.
     n = !isInline(el) || rejectsSubtree(el, el.hasAttributes(), inherited) ? afterSubtree(walker, el, block) : walker.nextNode();
-  }
-}
-
-/** The node after `el`'s subtree within `root`, with the walker standing on it; null at the end. */
-function afterSubtree(walker: TreeWalker, el: Node, root: Node): Node | null {
-  walker.currentNode = el;
-  for (;;) {
-    const next = walker.nextSibling();
-    if (next) return next;
-    const up = walker.parentNode();
-    if (!up || up === root) return null;
   }
 }
 

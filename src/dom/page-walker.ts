@@ -66,23 +66,13 @@ export class Walk {
     for (let i = 0; i < max; i++) {
       let n = w.nextNode();
       // No filter callback (one call into script per node): a rejected element's subtree is skipped by hand.
-      while (n && n.nodeType === 1 && !this.visitElement(n as Element)) n = this.after(w, n);
+      while (n && n.nodeType === 1 && !this.visitElement(n as Element)) n = afterSubtree(w, n, this.root);
       if (!n) { this.done = true; return false; }
       if (n.nodeType === 3) this.sink.text(n as Text, !this.readOnly && !NOT_BLANK.test((n as Text).data));
     }
     return true;
   }
 
-  /** The node after `node`'s subtree, with the walker standing on it; null at the end of the root. */
-  private after(w: TreeWalker, node: Node): Node | null {
-    w.currentNode = node;
-    for (;;) {
-      const next = w.nextSibling();
-      if (next) return next;
-      const up = w.parentNode();
-      if (!up || up === this.root) return null;
-    }
-  }
 
   private begin(): boolean {
     const root = this.root;
@@ -115,6 +105,17 @@ export class Walk {
     const sr = el.shadowRoot; // null for closed roots: those belong to the page's components
     if (sr) this.sink.shadowRoot(sr);
     return true;
+  }
+}
+
+/** The node after `node`'s subtree within `root`, with the walker standing on it; null at the end of the root. */
+export function afterSubtree(w: TreeWalker, node: Node, root: Node): Node | null {
+  w.currentNode = node;
+  for (;;) {
+    const next = w.nextSibling();
+    if (next) return next;
+    const up = w.parentNode();
+    if (!up || up === root) return null;
   }
 }
 
