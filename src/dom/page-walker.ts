@@ -120,7 +120,7 @@ export function afterSubtree(w: TreeWalker, node: Node, root: Node): Node | null
 }
 
 /** Subtrees of at most this many nodes below their root are walked by hand (Walk.walkByHand). */
-const SMALL_SUBTREE_NODES = 64;
+export const SMALL_SUBTREE_NODES = 64;
 
 function isSmall(root: Node): boolean {
   let count = 0;
@@ -129,7 +129,7 @@ function isSmall(root: Node): boolean {
 }
 
 /** The node after `n` and its subtree, within `root`; null past the end. */
-function nextOutside(n: Node, root: Node): Node | null {
+export function nextOutside(n: Node, root: Node): Node | null {
   for (let cur: Node | null = n; cur && cur !== root; cur = cur.parentNode) {
     if (cur.nextSibling) return cur.nextSibling;
   }

@@ -19,12 +19,13 @@ import { BlockFinder, blockTextNodes, type BlockRoot } from './blocks';
 import { IdleSlicer } from './idle-slicer';
 import { MutationBatcher, type MutationBatch } from './mutation-batcher';
 import { pieceEnd } from './pieces';
-import { Walk } from './page-walker';
-import { ShadowHostScan, TextWalk, isInsideRejectedStatic } from './text-walk';
+import { ShadowHostScan, TextWalk, isInsideRejectedStatic, walkSmallSubtree } from './text-walk';
 import { MAX_ATTRIBUTE_CHARS, READABLE_ATTRIBUTES, attributesAllowed, documentIsEditable, isInsideRejected } from './text-filter';
 
 /** DOM nodes visited between two looks at the clock (as page-repairer.ts). */
 const NODES_PER_CHECK = 64;
+/** Small changed subtrees (text-walk.ts's walkSmallSubtree, up to 64 nodes each) handled between two looks at the clock. */
+const SMALL_PER_CHECK = 8;
 /** The gate reads long texts in pieces this size (as page-repairer.ts's SCAN_PIECE_CHARS: a few ms each). */
 const SCAN_PIECE_CHARS = 256 * 1024;
 
@@ -108,10 +109,34 @@ export function scanForSuspects(opts: SuspectScanOptions): void {
       return true;
     };
     const queue = items.slice();
+    let small = 0;
     for (let q = 0; q < queue.length; q++) {
       const [root, whole] = queue[q];
       // Judged as the walk judges what it meets (no isContentEditable: this scan writes nothing).
       if (!whole && (!root.isConnected || isInsideRejectedStatic(root))) continue;
+      // A paragraph inside a changed subtree is met whole by its walk; one around it (the subtree is inline in it) is not.
+      const inside = new Map<BlockRoot, boolean>();
+      // The hot path of every page: one character loop per text node, and nothing else for the nodes it passes.
+      const visit = (t: Text): void => {
+        if (!whole) {
+          if (isInsideRejectedStatic(t, root)) return;
+          const b = blocks.find(t);
+          let within = inside.get(b);
+          if (within === undefined) inside.set(b, within = b === root || (root.nodeType !== 3 && root.contains(b)));
+          if (!within) { partial.push(b); return; }
+        }
+        const d = t.data;
+        if (d.length !== 0 && mayBeSuspect(d) && (whole === false || !isInsideRejectedStatic(t))) flagged.push(t);
+      };
+      /** A text of a small changed subtree, already known to lie outside rejected parts. */
+      const visitSmall = (t: Text): void => {
+        const b = blocks.find(t);
+        let within = inside.get(b);
+        if (within === undefined) inside.set(b, within = b === root || (root.nodeType !== 3 && root.contains(b)));
+        if (!within) { partial.push(b); return; }
+        const d = t.data;
+        if (d.length !== 0 && mayBeSuspect(d)) flagged.push(t);
+      };
       const addShadowRoot = (sr: ShadowRoot): void => {
         if (shadowRoots.has(sr)) return;
         shadowRoots.add(sr);
@@ -119,43 +144,27 @@ export function scanForSuspects(opts: SuspectScanOptions): void {
         batcher.observe(sr);
         queue.push([sr, true]);
       };
-      if (!whole) {
-        // A changed subtree (mostly a paragraph a dynamic page added: page-walker.ts walks such a one by hand). A
-        // paragraph inside it is met whole by its walk; one around it (the subtree is inline in it) is read whole afterwards.
-        const inside = new Map<BlockRoot, boolean>();
-        const visitChanged = (t: Text): void => {
-          const b = blocks.find(t);
-          let within = inside.get(b);
-          if (within === undefined) inside.set(b, within = b === root || (root.nodeType !== 3 && root.contains(b)));
-          if (!within) { partial.push(b); return; }
-          const d = t.data;
-          if (d.length !== 0 && mayBeSuspect(d)) flagged.push(t);
-        };
-        const changed = new Walk(root, doc, { text: visitChanged, attributed: (el) => attributes.push(el), shadowRoot: addShadowRoot }, true);
-        for (let more = true; more;) {
-          more = changed.step(NODES_PER_CHECK);
-          if ((flagged.length !== 0 || partial.length !== 0) && !await judge()) return;
-          if (slicer.shouldYield() && !await breathe()) return;
-        }
+      // A paragraph or two added by a dynamic page: by hand (its rejected parts skipped, so every text it reports may be read).
+      if (!whole && walkSmallSubtree(root, { text: visitSmall, shadowRoot: addShadowRoot, attributed: (el) => attributes.push(el) }, isReadableElement)) {
+        if ((flagged.length !== 0 || partial.length !== 0) && !await judge()) return;
+        // A look at the clock costs more than such a subtree: one every few of them.
+        if ((++small % SMALL_PER_CHECK) === 0 && slicer.shouldYield() && !await breathe()) return;
         continue;
       }
-      // The hot path of every page: one character loop per text node, and nothing else for the nodes it passes.
-      const visit = (t: Text): void => {
-        const d = t.data;
-        if (d.length !== 0 && mayBeSuspect(d) && !isInsideRejectedStatic(t)) flagged.push(t);
-      };
       const walk = new TextWalk(root, doc);
-      const hosts = new ShadowHostScan(root);
+      const hosts = root.nodeType === 3 ? null : new ShadowHostScan(root);
       // Readable attributes with one query rather than four lookups per element.
-      const found = (root as Element | Document | ShadowRoot).querySelectorAll(ATTRIBUTE_SELECTOR);
-      for (let i = 0; i < found.length; i++) if (attributesAllowed(found[i]) && !isInsideRejected(found[i].parentNode!)) attributes.push(found[i]);
-      if (root.nodeType === 1 && (root as Element).matches(ATTRIBUTE_SELECTOR) && attributesAllowed(root as Element)) attributes.push(root as Element);
+      if (root.nodeType !== 3) {
+        const found = (root as Element | Document | ShadowRoot).querySelectorAll(ATTRIBUTE_SELECTOR);
+        for (let i = 0; i < found.length; i++) if (attributesAllowed(found[i]) && !isInsideRejected(found[i].parentNode!)) attributes.push(found[i]);
+        if (root.nodeType === 1 && (root as Element).matches(ATTRIBUTE_SELECTOR) && attributesAllowed(root as Element)) attributes.push(root as Element);
+      }
       for (let more = true; more;) {
         more = walk.step(NODES_PER_CHECK, visit);
         if ((flagged.length !== 0 || partial.length !== 0) && !await judge()) return;
         if (slicer.shouldYield() && !await breathe()) return;
       }
-      while (hosts.step(NODES_PER_CHECK * 4, addShadowRoot)) {
+      while (hosts?.step(NODES_PER_CHECK * 4, addShadowRoot)) {
         if (slicer.shouldYield() && !await breathe()) return;
       }
     }
@@ -165,6 +174,9 @@ export function scanForSuspects(opts: SuspectScanOptions): void {
       if ((++n % NODES_PER_CHECK) === 0 && !await breathe()) return;
     }
   };
+
+  /** A readable attribute the scan may gate (the long way: one query, then these checks). */
+  const isReadableElement = (el: Element): boolean => el.matches(ATTRIBUTE_SELECTOR) && attributesAllowed(el);
 
   const onBatch = (b: MutationBatch): Promise<void> => {
     const attrs = b.attributes.map(([el]) => el);

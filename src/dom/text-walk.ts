@@ -9,7 +9,7 @@
  * Like `Walk`, it resumes across time slices, and starts over (at most MAX_RESTARTS times) when the page
  * removed the node it stood on.
  */
-import { MAX_RESTARTS } from './page-walker';
+import { MAX_RESTARTS, SMALL_SUBTREE_NODES, nextOutside } from './page-walker';
 import { rejectsSubtree } from './text-filter';
 
 const SHOW_TEXT = 0x4;
@@ -90,4 +90,44 @@ export class ShadowHostScan {
     }
     return this.at < all.length;
   }
+}
+
+
+export interface SubtreeSink {
+  text(t: Text): void;
+  shadowRoot(sr: ShadowRoot): void;
+  /** Elements with a readable attribute that may be read (text-filter.ts's attributesAllowed). */
+  attributed(el: Element): void;
+}
+
+/**
+ * What a dynamic page adds is mostly one paragraph or one list item at a time: for such a subtree a TreeWalker, a
+ * live element collection and an attribute query cost far more than its few nodes (a feed adding 10,000
+ * paragraphs a second spent most of the scan's time creating them). Walks `root` (already judged with its
+ * ancestors) by hand instead, skipping rejected subtrees as the scan judges them, and reports its texts, open
+ * shadow roots and readable attributes; reports nothing and returns false when it holds more than
+ * SMALL_SUBTREE_NODES nodes (the caller walks it the long way).
+ */
+export function walkSmallSubtree(root: Node, sink: SubtreeSink, isReadable: (el: Element) => boolean): boolean {
+  const texts: Text[] = [];
+  const hosts: ShadowRoot[] = [];
+  const attributed: Element[] = [];
+  let count = 0;
+  for (let n: Node | null = root; n;) {
+    if (++count > SMALL_SUBTREE_NODES) return false;
+    let descend = false;
+    if (n.nodeType === 3) texts.push(n as Text);
+    else if (n.nodeType === 1) {
+      const el = n as Element;
+      const attrs = el.hasAttributes();
+      if (attrs && isReadable(el)) attributed.push(el);
+      descend = !rejectsSubtree(el, attrs, false);
+      if (descend && el.shadowRoot) hosts.push(el.shadowRoot);
+    }
+    n = descend && n.firstChild ? n.firstChild : nextOutside(n, root);
+  }
+  for (const t of texts) sink.text(t);
+  for (const el of attributed) sink.attributed(el);
+  for (const sr of hosts) sink.shadowRoot(sr);
+  return true;
 }
