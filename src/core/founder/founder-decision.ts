@@ -203,7 +203,8 @@ function matchPairs(list: FounderCandidate[], across: Across = null): Set<number
       let best = -1;
       if (stack) {
         for (let k = stack.length - 1; k >= 0 && c.at - stack[k].at <= W.PAIR_MAX_DISTANCE; k--) {
-          if (crosses(closed, stack[k].at)) continue;
+          // Titles and quotations hold something: 《》 and “” side by side are a character and its neighbour (孤花片叶曳).
+          if (crosses(closed, stack[k].at) || c.at - stack[k].at === 1) continue;
           if (best < 0 || stack[k].logit > stack[best].logit + W.FARTHER_OPENER_MARGIN) best = k;
         }
       }
