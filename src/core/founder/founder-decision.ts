@@ -419,6 +419,24 @@ function keepVerseRhythm(list: FounderCandidate[], start: number): void {
     }
     return;
   }
+  // 词 mixes its line lengths (菩萨蛮: 7 7 5 5 5 5 5 5), so no single length holds the share; the 七言 and 五言
+  // lines together do. Only splits whose pieces are neither length merge, so a five-character line is never
+  // glued to its neighbour.
+  const isVerse = (n: number) => W.VERSE_LENGTHS.includes(n);
+  const merged: number[] = [];
+  const undo: FounderCandidate[] = [];
+  for (let k = 0; k < lengths.length; k++) {
+    const [a, b] = [lengths[k], lengths[k + 1]];
+    if (b !== undefined && a !== b && !isVerse(a) && !isVerse(b) && isVerse(a + 1 + b)) {
+      undo.push(marks[k]);
+      merged.push(a + 1 + b);
+      k++;
+    } else merged.push(a);
+  }
+  const lines = merged.filter(isVerse).length;
+  if (undo.length > 0 && lines >= W.VERSE_MIN_LINES && lines >= merged.length * W.VERSE_SHARE && merged.every((n) => n <= W.VERSE_MAX_LINE)) {
+    for (const m of undo) m.punct = false;
+  }
 }
 
 /** Marks that only make sense beside digits or at a line's start: ℃ ％ ～ after digits, indents, list numbers. */

@@ -54,6 +54,8 @@ export const LOG10_TO_LN = Math.LN10;
 
 /** Clause lengths of regular verse: 七言, 五言 (四言 is too common a prose clause length to call verse). */
 export const VERSE_LENGTHS: readonly number[] = [7, 5];
+/** 词 of mixed line lengths count as verse only when no clause is longer than a 七言 line: prose runs longer. */
+export const VERSE_MAX_LINE = 7;
 
 /** A character the verse rhythm wants as a mark becomes one only if context did not rule the mark out (遥遥 as a word scores about -3). */
 export const VERSE_RESCUE_FLOOR = -4;
