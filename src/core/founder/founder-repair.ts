@@ -91,6 +91,18 @@ function isSureLoneSign(text: string, sentence: Extent, paragraph: Extent, hints
   return decideParagraphs(text, [clause]).some((c) => c.at === last && c.punct && c.logit >= W.LONE_SIGN_LOGIT);
 }
 
+/** The stretches of a sentence between its real clause marks, the marks themselves left out. */
+function clausesOf(text: string, start: number, end: number): Extent[] {
+  const out: Extent[] = [];
+  let from = start;
+  for (let i = start; i <= end; i++) {
+    if (i < end && !isClauseMark(text.charCodeAt(i))) continue;
+    if (i > from) out.push([from, i]);
+    from = i + 1;
+  }
+  return out;
+}
+
 /** A real sentence end: 。！？, or the half-width .!? that half-width-punctuated Chinese ends its sentences with. */
 function hasSentenceEnd(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
@@ -114,8 +126,21 @@ export function founderSteps(text: string, paragraphs: readonly Extent[], eviden
     // One broken sentence in a clean paragraph: judge sentence by sentence, each ending at its own 。！？ (or 遥).
     for (const sentence of sentencesOf(text, start, end)) {
       const signs = paragraphSigns(text, sentence[0], sentence[1]);
-      if (isDamagedParagraph(signs, evidence, hints, true)) damaged.push(sentence);
-      else if (isSureLoneSign(text, sentence, [start, end], hints)) damaged.push([sentence[1] - 1, sentence[1]]);
+      if (isDamagedParagraph(signs, evidence, hints, true)) {
+        damaged.push(sentence);
+        continue;
+      }
+      const before = damaged.length;
+      if (signs.realClauseMarks > 0) {
+        // Damage can take a single clause of a sentence whose other clauses keep their real marks (选择腋使用文档
+        // 内容夜袁然后点击「新建」。). A clause shows it only by a free shifted pair and a free clause mark together:
+        // one free 袁 or 遥 between real marks is as often a name or a word the model lacks (出知筠、袁二州).
+        for (const clause of clausesOf(text, sentence[0], sentence[1])) {
+          const inside = paragraphSigns(text, clause[0], clause[1]);
+          if (inside.freePairMarks >= 2 && inside.freeClauseMarks >= 1 && isDamagedParagraph(inside, evidence, hints, true)) damaged.push(clause);
+        }
+      }
+      if (damaged.length === before && isSureLoneSign(text, sentence, [start, end], hints)) damaged.push([sentence[1] - 1, sentence[1]]);
     }
   }
   const steps: Step[] = [];
