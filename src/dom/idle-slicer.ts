@@ -22,6 +22,7 @@ export interface SlicerWindow {
   requestIdleCallback?: (cb: (deadline: { timeRemaining(): number; didTimeout: boolean }) => void, opts?: { timeout: number }) => number;
   setTimeout: (cb: () => void, ms?: number) => number;
   performance: { now(): number };
+  MessageChannel?: typeof MessageChannel;
 }
 
 /** Urgent waiters (visible text, mutations) resume before background ones (text below the fold). */
@@ -31,7 +32,13 @@ export class IdleSlicer {
   private sliceEnd = 0;
   private readonly urgent = new Deque<() => void>();
   private readonly background = new Deque<() => void>();
+  /** An idle callback is requested. */
   private scheduled = false;
+  /** An urgent slice is posted. */
+  private posted = false;
+  /** Posts the next urgent slice as an ordinary task (made on first use). */
+  private post: (() => void) | null = null;
+  private onPosted: (() => void) | null = null;
 
   constructor(private readonly win: SlicerWindow, private readonly signal: AbortSignal) {
     // Waiters of an aborted run resume at once and see the signal.
@@ -58,31 +65,56 @@ export class IdleSlicer {
   }
 
   private schedule(): void {
-    if (this.scheduled || this.signal.aborted) return;
-    this.scheduled = true;
-    const run = (budget: number) => {
-      this.scheduled = false;
+    if (this.signal.aborted) return;
+    const run = (budget: number, urgentOnly: boolean) => {
       if (this.signal.aborted) return;
       this.sliceEnd = this.win.performance.now() + budget;
       // Every waiter resumes in this task, in order: the first works until the budget is spent and queues
       // again; the others then find it spent and queue again behind it, so order is kept and a waiter that
       // finishes early leaves the rest of the slice to the next.
-      this.release();
+      this.release(urgentOnly);
     };
+    // Urgent work (the text on screen, a page's own changes) must not wait for an idle period: Chromium grants
+    // none for tens of milliseconds after a busy stretch, while the page has nothing to do (e-paper page: 40 ms
+    // with no task at all between two slices of the first screen). A posted task runs as soon as the page's own
+    // tasks and its rendering allow, and the slice budget still keeps it short. Background work stays idle work:
+    // a posted slice resumes urgent waiters only.
+    if (this.urgent.length > 0 && !this.posted) {
+      this.posted = this.postUrgent(() => { this.posted = false; run(SLICE_BUDGET_MS, true); });
+    }
+    const idleWanted = this.background.length > 0 || (this.urgent.length > 0 && !this.posted);
+    if (!idleWanted || this.scheduled) return;
+    this.scheduled = true;
+    const idle = (budget: number) => { this.scheduled = false; run(budget, false); };
     if (this.win.requestIdleCallback) {
       this.win.requestIdleCallback(
-        (d) => run(d.didTimeout ? STARVED_SLICE_MS : Math.max(1, Math.min(SLICE_BUDGET_MS, d.timeRemaining()))),
+        (d) => idle(d.didTimeout ? STARVED_SLICE_MS : Math.max(1, Math.min(SLICE_BUDGET_MS, d.timeRemaining()))),
         { timeout: IDLE_TIMEOUT_MS },
       );
     } else {
-      this.win.setTimeout(() => run(SLICE_BUDGET_MS), 0);
+      this.win.setTimeout(() => idle(SLICE_BUDGET_MS), 0);
     }
   }
 
-  private release(): void {
+  /** Runs fn in a task of its own, without a timer's clamping; false where no MessageChannel exists. */
+  private postUrgent(fn: () => void): boolean {
+    if (!this.post) {
+      const Channel = this.win.MessageChannel;
+      if (typeof Channel !== 'function') return false;
+      const ch = new Channel();
+      ch.port1.onmessage = () => { const f = this.onPosted; this.onPosted = null; f?.(); };
+      this.signal.addEventListener('abort', () => ch.port1.close(), { once: true });
+      this.post = () => ch.port2.postMessage(null);
+    }
+    this.onPosted = fn;
+    this.post();
+    return true;
+  }
+
+  private release(urgentOnly = false): void {
     const waiters: Array<() => void> = [];
     for (let w = this.urgent.shift(); w; w = this.urgent.shift()) waiters.push(w);
-    for (let w = this.background.shift(); w; w = this.background.shift()) waiters.push(w);
+    if (!urgentOnly) for (let w = this.background.shift(); w; w = this.background.shift()) waiters.push(w);
     for (const w of waiters) w();
   }
 }
