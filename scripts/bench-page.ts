@@ -196,7 +196,11 @@ async function damagedRun(name: string, side: Side): Promise<Metrics> {
     const probe = await page.evaluate(() => (window as unknown as { __probe: { dcl: number; firstViewport: number; all: number; count: number; viewportCount: number } }).__probe);
     const trace = await tr.stop();
     const since = after(trace, 'luanma-bench-dcl');
+    // Where the wait goes: the page's own work after DCL (its first layout) comes before the extension's first task.
+    const firstExt = since.find((k) => k.ext);
+    const dclTs = trace.marks.get('luanma-bench-dcl');
     return {
+      extStartMs: firstExt && dclTs !== undefined ? (firstExt.ts - dclTs) / 1000 : NaN,
       viewportMs: probe.firstViewport >= 0 ? probe.firstViewport - probe.dcl : NaN,
       allMs: probe.all >= 0 ? probe.all - probe.dcl : NaN,
       longestExtMs: longest(extTasks(trace)),
@@ -299,6 +303,8 @@ for (const name of ['epaper', 'forum'] as const) {
   const v = med(name, 'with', 'viewportMs');
   const a = med(name, 'with', 'allMs');
   row(`${label}: DCL → the ${d?.inViewport} damaged paragraphs in the first viewport right`, 'never', ms(v), '', `≤ ${BUDGET.viewportMs} ms`, allRan(name, 'with', 'viewportMs') && v <= BUDGET.viewportMs);
+  const x = med(name, 'with', 'extStartMs');
+  row(`${label}: of that, DCL → the extension's first task (the page's own work: its first layout); then → first viewport right`, '', `${ms(x)}; ${ms(v - x)}`, '', '', null);
   row(`${label}: DCL → all ${d?.damaged} damaged paragraphs right`, 'never', ms(a), '', `≤ ${BUDGET.allMs} ms`, allRan(name, 'with', 'allMs') && a <= BUDGET.allMs);
   const le = med(name, 'with', 'longestExtMs');
   row(`${label}: longest task (extension's; any after DCL)`, `—; ${ms(med(name, 'without', 'longestAnyMs'))}`, `${ms(le)}; ${ms(med(name, 'with', 'longestAnyMs'))}`, '', `≤ ${BUDGET.taskMs} ms`, le <= BUDGET.taskMs);
