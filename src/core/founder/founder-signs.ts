@@ -128,9 +128,9 @@ export function hanAt(text: string, i: number, start: number, end: number, markA
 }
 
 /**
- * How strongly the character at i forms a word with a Han neighbour, in PMI.
- * A neighbour already bound more tightly to its other side (指出|院, 袁|世称) does not count, unless the three are a
- * word (枢密院, 袁世凯).
+ * How strongly the character at i forms a word with a Han neighbour, in PMI, less what that reading costs: the
+ * neighbour's bond to its other side is lost when it joins the character (本地遥|远程: 遥远 takes 远 from 远程;
+ * 指出|院, 袁|世称), so a share of that bond counts against it, unless the three are a word (枢密院, 袁世凯).
  */
 export function wordSupport(text: string, i: number, start: number, end: number, markAt: MarkAt): number {
   const code = text.charCodeAt(i);
@@ -142,7 +142,7 @@ export function wordSupport(text: string, i: number, start: number, end: number,
     const prevPrev = hanAt(text, i - 2, start, end, markAt);
     const competing = prevPrev >= 0 ? pairPmi(prevPrev, prev) ?? 0 : 0;
     // ...unless the three are one word (枢密院: 枢密 is a word, and so is 枢密院).
-    const discount = competing > left && !isTrigramWord(prevPrev, prev, code) ? competing - left : 0;
+    const discount = competing <= 0 || isTrigramWord(prevPrev, prev, code) ? 0 : competing;
     best = Math.max(best, left - W.COMPETING_WORD_SHARE * discount);
   }
   const next = hanAt(text, i + 1, start, end, markAt);
@@ -151,7 +151,7 @@ export function wordSupport(text: string, i: number, start: number, end: number,
     // The same on the right: 世 in 袁|世称 is taken by 称, unless the three are a word (袁世凯).
     const nextNext = hanAt(text, i + 2, start, end, markAt);
     const competing = nextNext >= 0 ? pairPmi(next, nextNext) ?? 0 : 0;
-    const discount = competing > right && !isTrigramWordStarting(code, next, nextNext) ? competing - right : 0;
+    const discount = competing <= 0 || isTrigramWordStarting(code, next, nextNext) ? 0 : competing;
     best = Math.max(best, right - W.COMPETING_WORD_SHARE * discount);
   }
   return best;

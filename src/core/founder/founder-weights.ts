@@ -12,7 +12,11 @@ export const WORD_SUPPORT_WEIGHT = 1.0;
 /** PMI below this is noise from rare pairs inside long dictionary entries, not a word. */
 export const WORD_SUPPORT_FLOOR = 0.5;
 
-/** When the neighbour itself is bound more tightly to its other side (指出|院), its pull on the candidate is discounted by this share of that bond. */
+/**
+ * A neighbour bound to its other side (远|程 beside 遥, 指出|院) loses that bond if it joins the candidate in a word:
+ * its pull on the candidate is discounted by this share of that bond, however strong the pull (it was only when
+ * the other bond was the stronger: 本地遥远程邮件 kept 遥远, and 远程 lost its 远).
+ */
 export const COMPETING_WORD_SHARE = 0.6;
 
 /** A clause mark at the very start of a paragraph (，遥 as first character) almost never happens. */
