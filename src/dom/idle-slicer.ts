@@ -36,9 +36,8 @@ export class IdleSlicer {
   private scheduled = false;
   /** An urgent slice is posted. */
   private posted = false;
-  /** Posts the next urgent slice as an ordinary task (made on first use). */
-  private post: (() => void) | null = null;
-  private onPosted: (() => void) | null = null;
+  /** Where urgent slices are posted (made on first use; null where there is no MessageChannel). */
+  private port: MessagePort | null | undefined;
 
   constructor(private readonly win: SlicerWindow, private readonly signal: AbortSignal) {
     // Waiters of an aborted run resume at once and see the signal.
@@ -66,26 +65,18 @@ export class IdleSlicer {
 
   private schedule(): void {
     if (this.signal.aborted) return;
-    const run = (budget: number, urgentOnly: boolean) => {
-      if (this.signal.aborted) return;
-      this.sliceEnd = this.win.performance.now() + budget;
-      // Every waiter resumes in this task, in order: the first works until the budget is spent and queues
-      // again; the others then find it spent and queue again behind it, so order is kept and a waiter that
-      // finishes early leaves the rest of the slice to the next.
-      this.release(urgentOnly);
-    };
     // Urgent work (the text on screen, a page's own changes) must not wait for an idle period: Chromium grants
     // none for tens of milliseconds after a busy stretch, while the page has nothing to do (e-paper page: 40 ms
     // with no task at all between two slices of the first screen). A posted task runs as soon as the page's own
     // tasks and its rendering allow, and the slice budget still keeps it short. Background work stays idle work:
     // a posted slice resumes urgent waiters only.
-    if (this.urgent.length > 0 && !this.posted) {
-      this.posted = this.postUrgent(() => { this.posted = false; run(SLICE_BUDGET_MS, true); });
+    if (this.urgent.length > 0 && !this.posted && this.urgentPort()) {
+      this.posted = true;
+      this.port!.postMessage(0);
     }
-    const idleWanted = this.background.length > 0 || (this.urgent.length > 0 && !this.posted);
-    if (!idleWanted || this.scheduled) return;
+    if (this.scheduled || (this.background.length === 0 && (this.posted || this.urgent.length === 0))) return;
     this.scheduled = true;
-    const idle = (budget: number) => { this.scheduled = false; run(budget, false); };
+    const idle = (budget: number) => { this.scheduled = false; this.slice(budget, false); };
     if (this.win.requestIdleCallback) {
       this.win.requestIdleCallback(
         (d) => idle(d.didTimeout ? STARVED_SLICE_MS : Math.max(1, Math.min(SLICE_BUDGET_MS, d.timeRemaining()))),
@@ -96,19 +87,27 @@ export class IdleSlicer {
     }
   }
 
-  /** Runs fn in a task of its own, without a timer's clamping; false where no MessageChannel exists. */
-  private postUrgent(fn: () => void): boolean {
-    if (!this.post) {
+  /** Every waiter resumes in this task, in order: the first works until the budget is spent and queues again;
+   * the others then find it spent and queue again behind it, so order is kept and a waiter that finishes early
+   * leaves the rest of the slice to the next. */
+  private slice(budget: number, urgentOnly: boolean): void {
+    if (this.signal.aborted) return;
+    this.sliceEnd = this.win.performance.now() + budget;
+    this.release(urgentOnly);
+  }
+
+  private urgentPort(): MessagePort | null {
+    if (this.port === undefined) {
       const Channel = this.win.MessageChannel;
-      if (typeof Channel !== 'function') return false;
-      const ch = new Channel();
-      ch.port1.onmessage = () => { const f = this.onPosted; this.onPosted = null; f?.(); };
-      this.signal.addEventListener('abort', () => ch.port1.close(), { once: true });
-      this.post = () => ch.port2.postMessage(null);
+      this.port = null;
+      if (typeof Channel === 'function') {
+        const ch = new Channel();
+        ch.port1.onmessage = () => { this.posted = false; this.slice(SLICE_BUDGET_MS, true); };
+        this.signal.addEventListener('abort', () => ch.port1.close(), { once: true });
+        this.port = ch.port2;
+      }
     }
-    this.onPosted = fn;
-    this.post();
-    return true;
+    return this.port;
   }
 
   private release(urgentOnly = false): void {
