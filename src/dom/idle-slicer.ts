@@ -29,17 +29,13 @@ export interface SlicerWindow {
 export type Priority = 'urgent' | 'background';
 
 export class IdleSlicer {
-  private sliceEnd = 0;
-  private readonly urgent = new Deque<() => void>();
-  private readonly background = new Deque<() => void>();
+  protected sliceEnd = 0;
+  protected readonly urgent = new Deque<() => void>();
+  protected readonly background = new Deque<() => void>();
   /** An idle callback is requested. */
   private scheduled = false;
-  /** An urgent slice is posted. */
-  private posted = false;
-  /** Where urgent slices are posted (made on first use; null where there is no MessageChannel). */
-  private port: MessagePort | null | undefined;
 
-  constructor(private readonly win: SlicerWindow, private readonly signal: AbortSignal) {
+  constructor(protected readonly win: SlicerWindow, protected readonly signal: AbortSignal) {
     // Waiters of an aborted run resume at once and see the signal.
     signal.addEventListener('abort', () => this.release(), { once: true });
   }
@@ -63,18 +59,13 @@ export class IdleSlicer {
     });
   }
 
-  private schedule(): void {
-    if (this.signal.aborted) return;
-    // Urgent work (the text on screen, a page's own changes) must not wait for an idle period: Chromium grants
-    // none for tens of milliseconds after a busy stretch, while the page has nothing to do (e-paper page: 40 ms
-    // with no task at all between two slices of the first screen). A posted task runs as soon as the page's own
-    // tasks and its rendering allow, and the slice budget still keeps it short. Background work stays idle work:
-    // a posted slice resumes urgent waiters only.
-    if (this.urgent.length > 0 && !this.posted && this.urgentPort()) {
-      this.posted = true;
-      this.port!.postMessage(0);
-    }
-    if (this.scheduled || (this.background.length === 0 && (this.posted || this.urgent.length === 0))) return;
+  /** Asks for the next slice for whoever waits (posting-slicer.ts posts urgent ones instead). */
+  protected schedule(): void {
+    if (!this.signal.aborted) this.requestIdle();
+  }
+
+  protected requestIdle(): void {
+    if (this.scheduled) return;
     this.scheduled = true;
     const idle = (budget: number) => { this.scheduled = false; this.slice(budget, false); };
     if (this.win.requestIdleCallback) {
@@ -87,27 +78,15 @@ export class IdleSlicer {
     }
   }
 
-  /** Every waiter resumes in this task, in order: the first works until the budget is spent and queues again;
-   * the others then find it spent and queue again behind it, so order is kept and a waiter that finishes early
-   * leaves the rest of the slice to the next. */
-  private slice(budget: number, urgentOnly: boolean): void {
+  /**
+   * Every waiter resumes in this task, in order: the first works until the budget is spent and queues again; the
+   * others then find it spent and queue again behind it, so order is kept and a waiter that finishes early leaves
+   * the rest of the slice to the next.
+   */
+  protected slice(budget: number, urgentOnly: boolean): void {
     if (this.signal.aborted) return;
     this.sliceEnd = this.win.performance.now() + budget;
     this.release(urgentOnly);
-  }
-
-  private urgentPort(): MessagePort | null {
-    if (this.port === undefined) {
-      const Channel = this.win.MessageChannel;
-      this.port = null;
-      if (typeof Channel === 'function') {
-        const ch = new Channel();
-        ch.port1.onmessage = () => { this.posted = false; this.slice(SLICE_BUDGET_MS, true); };
-        this.signal.addEventListener('abort', () => ch.port1.close(), { once: true });
-        this.port = ch.port2;
-      }
-    }
-    return this.port;
   }
 
   private release(urgentOnly = false): void {

@@ -16,6 +16,7 @@ import { BlockFinder, blockTextNodes, type BlockRoot } from './blocks';
 import { Deque } from './deque';
 import { Highlighter } from './highlights';
 import { IdleSlicer, type Priority } from './idle-slicer';
+import { PostingSlicer } from './posting-slicer';
 import { LoopGuard } from './loop-guard';
 import { MutationBatcher, type MutationBatch } from './mutation-batcher';
 import { Walk } from './page-walker';
@@ -149,7 +150,7 @@ class Run {
   nextFlush = 0;
 
   constructor(win: Window) {
-    this.slicer = new IdleSlicer(win, this.ctl.signal);
+    this.slicer = new PostingSlicer(win, this.ctl.signal);
     this.guard = new LoopGuard(() => win.performance.now());
   }
 

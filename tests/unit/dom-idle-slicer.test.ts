@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IdleSlicer, type SlicerWindow } from '../../src/dom/idle-slicer';
+import { PostingSlicer } from '../../src/dom/posting-slicer';
 
 /** A window whose idle callbacks run only when the test says so (a page Chromium grants no idle period). */
 function fakeWindow(withChannel: boolean) {
@@ -19,11 +20,11 @@ const settle = () => new Promise((r) => setTimeout(r, 20));
 const within = <T>(ms: number, p: Promise<T>) =>
   Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no slice within ${ms} ms`)), ms))]);
 
-describe('IdleSlicer', () => {
+describe('PostingSlicer (the page repairer\'s)', () => {
   it('resumes urgent work in a posted task without waiting for an idle period; background work waits for one', async () => {
     const { win, runIdle } = fakeWindow(true);
     const ctl = new AbortController();
-    const slicer = new IdleSlicer(win, ctl.signal);
+    const slicer = new PostingSlicer(win, ctl.signal);
     const order: string[] = [];
     void slicer.next('background').then(() => order.push('background'));
     void slicer.next('urgent').then(() => order.push('urgent'));
@@ -38,7 +39,7 @@ describe('IdleSlicer', () => {
   it('keeps going in posted tasks while urgent work keeps asking, and never runs background work in them', async () => {
     const { win, idleRequests } = fakeWindow(true);
     const ctl = new AbortController();
-    const slicer = new IdleSlicer(win, ctl.signal);
+    const slicer = new PostingSlicer(win, ctl.signal);
     let background = false;
     void slicer.next('background').then(() => { background = true; });
     for (let i = 0; i < 5; i++) await within(1000, slicer.next('urgent'));
@@ -50,6 +51,22 @@ describe('IdleSlicer', () => {
 
   it('falls back to idle callbacks where there is no MessageChannel', async () => {
     const { win, runIdle } = fakeWindow(false);
+    const ctl = new AbortController();
+    const slicer = new PostingSlicer(win, ctl.signal);
+    let urgent = false;
+    void slicer.next('urgent').then(() => { urgent = true; });
+    await settle();
+    expect(urgent).toBe(false);
+    runIdle();
+    await settle();
+    expect(urgent).toBe(true);
+    ctl.abort();
+  });
+});
+
+describe('IdleSlicer (the first script\'s scan)', () => {
+  it('resumes every waiter in idle callbacks only', async () => {
+    const { win, runIdle } = fakeWindow(true);
     const ctl = new AbortController();
     const slicer = new IdleSlicer(win, ctl.signal);
     let urgent = false;
