@@ -394,16 +394,7 @@ function keepVerseRhythm(list: FounderCandidate[], start: number): void {
   for (const verse of W.VERSE_LENGTHS) {
     // Merge splits, then ask whether every clause is a verse line. 3 + 3 = 7 is a verse form
     // of its own (车辚辚，马萧萧), so only unequal pieces merge.
-    const merged: number[] = [];
-    const undo: FounderCandidate[] = [];
-    for (let k = 0; k < lengths.length; k++) {
-      const [a, b] = [lengths[k], lengths[k + 1]];
-      if (b !== undefined && a < verse && a !== b && a + 1 + b === verse) {
-        undo.push(marks[k]);
-        merged.push(verse);
-        k++;
-      } else merged.push(lengths[k]);
-    }
+    const { merged, undo } = mergeSplits(lengths, marks, (a, b) => a < verse && a + 1 + b === verse);
     const lines = merged.filter((n) => n === verse).length;
     if (lines < W.VERSE_MIN_LINES || lines < merged.length * W.VERSE_SHARE) continue;
     for (const m of undo) m.punct = false;
@@ -423,20 +414,29 @@ function keepVerseRhythm(list: FounderCandidate[], start: number): void {
   // lines together do. Only splits whose pieces are neither length merge, so a five-character line is never
   // glued to its neighbour.
   const isVerse = (n: number) => W.VERSE_LENGTHS.includes(n);
+  const { merged, undo } = mergeSplits(lengths, marks, (a, b) => !isVerse(a) && !isVerse(b) && isVerse(a + 1 + b));
+  const lines = merged.filter(isVerse).length;
+  if (undo.length > 0 && lines >= W.VERSE_MIN_LINES && lines >= merged.length * W.VERSE_SHARE && merged.every((n) => n <= W.VERSE_MAX_LINE)) {
+    for (const m of undo) m.punct = false;
+  }
+}
+
+/**
+ * Clause lengths with each split the rule allows merged back into one line (two unequal pieces, a + 1 + b
+ * characters with the mark between them), and the marks that made those splits.
+ */
+function mergeSplits(lengths: readonly number[], marks: readonly FounderCandidate[], merges: (a: number, b: number) => boolean): { merged: number[]; undo: FounderCandidate[] } {
   const merged: number[] = [];
   const undo: FounderCandidate[] = [];
   for (let k = 0; k < lengths.length; k++) {
     const [a, b] = [lengths[k], lengths[k + 1]];
-    if (b !== undefined && a !== b && !isVerse(a) && !isVerse(b) && isVerse(a + 1 + b)) {
+    if (b !== undefined && a !== b && merges(a, b)) {
       undo.push(marks[k]);
       merged.push(a + 1 + b);
       k++;
     } else merged.push(a);
   }
-  const lines = merged.filter(isVerse).length;
-  if (undo.length > 0 && lines >= W.VERSE_MIN_LINES && lines >= merged.length * W.VERSE_SHARE && merged.every((n) => n <= W.VERSE_MAX_LINE)) {
-    for (const m of undo) m.punct = false;
-  }
+  return { merged, undo };
 }
 
 /** Marks that only make sense beside digits or at a line's start: ℃ ％ ～ after digits, indents, list numbers. */
