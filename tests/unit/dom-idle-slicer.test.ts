@@ -49,33 +49,31 @@ describe('PostingSlicer (the page repairer\'s)', () => {
     ctl.abort();
   });
 
-  it('falls back to idle callbacks where there is no MessageChannel', async () => {
-    const { win, runIdle } = fakeWindow(false);
-    const ctl = new AbortController();
-    const slicer = new PostingSlicer(win, ctl.signal);
-    let urgent = false;
-    void slicer.next('urgent').then(() => { urgent = true; });
-    await settle();
-    expect(urgent).toBe(false);
-    runIdle();
-    await settle();
-    expect(urgent).toBe(true);
-    ctl.abort();
-  });
 });
 
-describe('IdleSlicer (the first script\'s scan)', () => {
-  it('resumes every waiter in idle callbacks only', async () => {
+/** Resolves an urgent wait only once the idle callbacks run. */
+async function expectIdleOnly(slicer: IdleSlicer, runIdle: () => void): Promise<void> {
+  let urgent = false;
+  void slicer.next('urgent').then(() => { urgent = true; });
+  await settle();
+  expect(urgent).toBe(false);
+  runIdle();
+  await settle();
+  expect(urgent).toBe(true);
+}
+
+describe('idle callbacks only', () => {
+  it('PostingSlicer where there is no MessageChannel', async () => {
+    const { win, runIdle } = fakeWindow(false);
+    const ctl = new AbortController();
+    await expectIdleOnly(new PostingSlicer(win, ctl.signal), runIdle);
+    ctl.abort();
+  });
+
+  it('IdleSlicer (the first script\'s scan), even with a MessageChannel', async () => {
     const { win, runIdle } = fakeWindow(true);
     const ctl = new AbortController();
-    const slicer = new IdleSlicer(win, ctl.signal);
-    let urgent = false;
-    void slicer.next('urgent').then(() => { urgent = true; });
-    await settle();
-    expect(urgent).toBe(false);
-    runIdle();
-    await settle();
-    expect(urgent).toBe(true);
+    await expectIdleOnly(new IdleSlicer(win, ctl.signal), runIdle);
     ctl.abort();
   });
 });
