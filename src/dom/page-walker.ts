@@ -73,7 +73,6 @@ export class Walk {
     return true;
   }
 
-
   private begin(): boolean {
     const root = this.root;
     if (root.nodeType === 3) { this.sink.text(root as Text, !NOT_BLANK.test((root as Text).data)); return false; }

@@ -92,7 +92,6 @@ export class ShadowHostScan {
   }
 }
 
-
 export interface SubtreeSink {
   text(t: Text): void;
   shadowRoot(sr: ShadowRoot): void;
