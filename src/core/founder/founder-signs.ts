@@ -25,6 +25,18 @@ function isAsciiClauseMark(code: number): boolean {
 
 /** 小 老 大 before a surname make a familiar name (小袁, 老袁): the 袁 is the surname, not a comma. */
 const FAMILIAR_PREFIXES = new Set([0x5c0f, 0x8001, 0x5927]);
+/**
+ * After a Han character the prefix may end a word instead (古老, 养老, 缩小), or a name (字商老, 史弥大: 袁 then a
+ * comma), so there it is a weak sign: it keeps this 袁 from counting as a free mark, so that it never makes a
+ * paragraph damaged on its own (昨天老袁来了), but it does not outweigh a damaged paragraph's other signs. A prefix
+ * bound to the character before it this strongly (PMI, the same bar as a one-character title's) is no sign at all.
+ */
+const FAMILIAR_WORD_PMI = 0.5;
+
+function afterFamiliarPrefix(text: string, i: number, start: number): boolean {
+  if (i - 2 < start || !FAMILIAR_PREFIXES.has(text.charCodeAt(i - 1))) return false;
+  return (pairPmi(text.charCodeAt(i - 2), text.charCodeAt(i - 1)) ?? 0) <= FAMILIAR_WORD_PMI;
+}
 
 /** The first characters of TITLES: most candidates are followed by none of them, and need no string comparison. */
 const TITLE_STARTS = new Set(TITLES.map((t) => t.charCodeAt(0)));
@@ -112,6 +124,7 @@ export function isFreeMark(text: string, i: number, start: number, end: number):
   const code = text.charCodeAt(i);
   const sym = founderSymbolOf(code);
   if (!sym || !TELLING_MARKS.has(sym.symbol) || i <= start || beforeTitle(text, i, end)) return false;
+  if (sym.symbol === '，' && afterFamiliarPrefix(text, i, start)) return false;
   // Beside a lost character (U+FFFD) the word it may have formed is unknown (遥� may be 遥远): no sign either way.
   if (text.charCodeAt(i - 1) === REPLACEMENT || (i + 1 < end && text.charCodeAt(i + 1) === REPLACEMENT)) return false;
   const odds = sym.logRate! - hanLog10P(code) - W.WORD_SUPPORT_WEIGHT * wordSupport(text, i, start, end, NO_MARKS);
