@@ -196,8 +196,11 @@ function isOdd(text: string, i: number, c: number, prev: number, next: number, l
     return !(isKana(prev) || isKana(next));
   }
   if (isHangul(c)) return isCjkNotHangul(prev) || isCjkNotHangul(next) || (isAsciiAlnum(prev) && prev >= 0x41) || (isAsciiAlnum(next) && next >= 0x41);
+  // 〆 and the vertical presentation forms (︵ ︼ ﹏) are what GBK bytes read as Big5 show (委委佗佗 → 〆〆︼︼):
+  // horizontal Chinese text has them only beside one another, as a rule or an underline (﹏﹏﹏).
+  if (c === 0x3006 || (c >= 0xfe30 && c <= 0xfe4f)) return !(isVerticalForm(prev) || isVerticalForm(next));
   if (c >= 0x3000 && c <= 0x303f) return isRareCjkMark(c);
-  if ((c >= 0xff01 && c <= 0xff60) || (c >= 0xfe30 && c <= 0xfe4f)) return false;
+  if (c >= 0xff01 && c <= 0xff60) return false;
   if (isCommonGeneralPunct(c)) return false;
   if (isLatinLetter(c)) {
     return line.cjk || isCjk(prev) || isCjk(next) || isLatinSymbol(prev) || isLatinSymbol(next) || latinRunAround(text, i) > LATIN_RUN_MAX;
@@ -214,6 +217,10 @@ function isOdd(text: string, i: number, c: number, prev: number, next: number, l
   // Everything else here: C1 controls, symbols and shapes, radicals, bopomofo, private use, half-width kana,
   // the general punctuation Chinese does not use.
   return c < 0xa0 || c > 0x2000 || isHalfwidthKana(c);
+}
+
+function isVerticalForm(c: number): boolean {
+  return c >= 0xfe30 && c <= 0xfe4f;
 }
 
 function isCjkNotHangul(c: number): boolean {
