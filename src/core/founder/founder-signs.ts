@@ -4,7 +4,7 @@
  * these for a whole page; the decision (founder-decision.ts) builds on the same word support.
  */
 import { hanLog10P, isTrigramWord, isTrigramWordStarting, pairPmi } from '../model';
-import { isClauseMark, isHan, isUnifiedHan } from '../text-classes';
+import { isClauseMark, isHan, isSpace, isUnifiedHan } from '../text-classes';
 import { isCuedColonAtEnd } from './colon-cue';
 import { founderSymbolOf, PARTNER } from './founder-map';
 import * as W from './founder-weights';
@@ -125,10 +125,21 @@ export function isFreeMark(text: string, i: number, start: number, end: number):
   const sym = founderSymbolOf(code);
   if (!sym || !TELLING_MARKS.has(sym.symbol) || i <= start || beforeTitle(text, i, end)) return false;
   if (sym.symbol === '，' && afterFamiliarPrefix(text, i, start)) return false;
+  // An enumeration comma ends no text (张智尧, 温宗尧: a name). A hard-wrapped line may end in one, so this is
+  // a weak sign like the familiar prefix: the line's other signs still decide it.
+  if (sym.symbol === '、' && onlySpacesAfter(text, i + 1, end)) return false;
+  // Nor does a clause mark follow a space or a half-width mark (Name: 袁丽萍, 地点: 尧山): the same weak sign.
+  const before = text.charCodeAt(i - 1);
+  if (isSpace(before) || isAsciiClauseMark(before)) return false;
   // Beside a lost character (U+FFFD) the word it may have formed is unknown (遥� may be 遥远): no sign either way.
   if (text.charCodeAt(i - 1) === REPLACEMENT || (i + 1 < end && text.charCodeAt(i + 1) === REPLACEMENT)) return false;
   const odds = sym.logRate! - hanLog10P(code) - W.WORD_SUPPORT_WEIGHT * wordSupport(text, i, start, end, NO_MARKS);
   return odds > W.FREE_MARK_LOGIT;
+}
+
+function onlySpacesAfter(text: string, from: number, end: number): boolean {
+  for (let j = from; j < end; j++) if (!isSpace(text.charCodeAt(j))) return false;
+  return true;
 }
 
 export type MarkAt = (i: number) => boolean;
