@@ -94,7 +94,7 @@ export function paragraphSigns(text: string, start: number, end: number): Paragr
     const sym = founderSymbolOf(code);
     if (!sym) continue;
     signs.candidates++;
-    if (isFreeMark(text, i, start, end) || isCuedColonAtEnd(text, i, start, end)) signs.freeClauseMarks++;
+    if (isFreeMark(text, i, start, end) || (isCuedColonAtEnd(text, i, start, end) && !formsWordBefore(text, i))) signs.freeClauseMarks++;
     if (sym.role === 'open' && PAIR_SIGN_MARKS.has(sym.symbol)) {
       if (wordSupport(text, i, start, end, NO_MARKS) <= W.WORD_SUPPORT_FLOOR) {
         openAt = i;
@@ -135,6 +135,16 @@ export function isFreeMark(text: string, i: number, start: number, end: number):
   if (text.charCodeAt(i - 1) === REPLACEMENT || (i + 1 < end && text.charCodeAt(i + 1) === REPLACEMENT)) return false;
   const odds = sym.logRate! - hanLog10P(code) - W.WORD_SUPPORT_WEIGHT * wordSupport(text, i, start, end, NO_MARKS);
   return odds > W.FREE_MARK_LOGIT;
+}
+
+/**
+ * A cue can end inside a word with the 院 (地方法院 holds 方法): the 院 that binds to the character before it this
+ * strongly (PMI; 法院, 学院, 医院 2.1–2.6) is that word's, while 如下院's 下院 (0.35) is no bar to the cue.
+ */
+const CUED_COLON_WORD_PMI = 1.0;
+
+function formsWordBefore(text: string, i: number): boolean {
+  return (pairPmi(text.charCodeAt(i - 1), text.charCodeAt(i)) ?? 0) > CUED_COLON_WORD_PMI;
 }
 
 function onlySpacesAfter(text: string, from: number, end: number): boolean {
