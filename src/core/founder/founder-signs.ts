@@ -125,9 +125,9 @@ export function isFreeMark(text: string, i: number, start: number, end: number):
   const sym = founderSymbolOf(code);
   if (!sym || !TELLING_MARKS.has(sym.symbol) || i <= start || beforeTitle(text, i, end)) return false;
   if (sym.symbol === '，' && afterFamiliarPrefix(text, i, start)) return false;
-  // An enumeration comma ends no text (张智尧, 温宗尧: a name). A hard-wrapped line may end in one, so this is
-  // a weak sign like the familiar prefix: the line's other signs still decide it.
-  if (sym.symbol === '、' && onlySpacesAfter(text, i + 1, end)) return false;
+  // An enumeration comma or a comma ends no text (张智尧, 汝南袁: names). A hard-wrapped line may end in one, so
+  // this is a weak sign like the familiar prefix: the line's other signs still decide it.
+  if ((sym.symbol === '、' || sym.symbol === '，') && onlySpacesAfter(text, i + 1, end)) return false;
   // Nor does a clause mark follow a space or a half-width mark (Name: 袁丽萍, 地点: 尧山): the same weak sign.
   const before = text.charCodeAt(i - 1);
   if (isSpace(before) || isAsciiClauseMark(before)) return false;
