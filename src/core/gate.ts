@@ -23,6 +23,9 @@ const TELL_QUOTE = 0x51b6;
 const FLAG_TELL = 1;
 const FLAG_OPEN = 2;
 const FLAG_CLOSE = 4;
+/** 屯, a common character: 屯屯屯 is uninitialised memory (0xCD bytes) shown as GBK (lossy.ts); 烫烫烫 is rare anyway. */
+const FLAG_MEMORY = 8;
+const TUN = 0x5c6f;
 const PAIRS = '野冶叶曳腋夜渊冤';
 /** founder-signs' PAIR_SIGN_MAX_INSIDE (20) plus the closer itself. */
 const PAIR_REACH = 21;
@@ -32,6 +35,7 @@ function founderFlags(): Uint8Array {
   if (flags) return flags;
   const f = new Uint8Array(0x9fff - 0x4e00 + 1);
   for (const c of [TELL_COMMA, TELL_STOP, TELL_LIST, TELL_QUOTE]) f[c - 0x4e00] |= FLAG_TELL;
+  f[TUN - 0x4e00] |= FLAG_MEMORY;
   for (let k = 0; k < PAIRS.length; k += 2) {
     f[PAIRS.charCodeAt(k) - 0x4e00] |= FLAG_OPEN;
     f[PAIRS.charCodeAt(k + 1) - 0x4e00] |= FLAG_CLOSE;
@@ -136,6 +140,7 @@ export function suspectSignals(text: string, evidence?: Evidence): number {
           lastOpen = i;
           lastOpenCode = c;
         }
+        if ((f & FLAG_MEMORY) !== 0 && text.charCodeAt(i - 1) === c && text.charCodeAt(i - 2) === c) signals |= SUSPECT_ENCODING;
       }
       const k = c - COMMON_HAN_BASE;
       if ((bits[k >> 3] & (1 << (k & 7))) !== 0) continue;
@@ -233,6 +238,8 @@ export function mayBeSuspect(text: string): boolean {
           lastOpen = i;
           lastOpenCode = c;
         }
+        // Any 屯: a run of three may be cut between pieces.
+        if ((f & FLAG_MEMORY) !== 0) return true;
       }
       if (c === YUAN && mayEndLine(text, i)) return true;
       const k = c - COMMON_HAN_BASE;

@@ -2,10 +2,11 @@ import type { Step } from './types';
 
 /**
  * Damage no decoder can undo, flagged so the reader knows: U+FFFD (a decoder gave up),
- * 锟斤拷 (U+FFFD itself encoded as UTF-8 and read as GBK), 烫烫 / 屯屯 (uninitialised
- * memory, 0xCC / 0xCD bytes, shown as GBK). The step keeps the text as it is.
+ * 锟斤拷 (U+FFFD itself encoded as UTF-8 and read as GBK), 烫烫烫 / 屯屯屯 (uninitialised
+ * memory, 0xCC / 0xCD bytes, shown as GBK). The step keeps the text as it is. Three at least: 烫烫的 (very hot)
+ * is Chinese.
  */
-const LOSSY = /\ufffd+|(?:锟斤拷)+锟?|(?:烫){2,}|(?:屯){2,}/g;
+const LOSSY = /\ufffd+|(?:锟斤拷)+锟?|(?:烫){3,}|(?:屯){3,}/g;
 
 export function lossySteps(text: string): Step[] {
   const steps: Step[] = [];
