@@ -54,12 +54,12 @@ const ODD_SHARE = 1 / 12;
 /** Fewer odd characters than this is a rare name or a quotation, not damage. */
 const ODD_MIN = 2;
 /**
- * A label, a button, a table cell or an alt text of this few Han characters (鏂囦欢, 璁剧疆: 文件, 设置) shows
- * one rare character at most: one is enough there, and the decoder, which must find a strict re-decode that reads
- * better, decides (张璁 stays). Not with kana: a fragment of Japanese (決され、'{1}' が有効であ) has kanji
- * Chinese rarely uses.
+ * A label, a button, a table cell or an alt text of three Han characters (鏂囦欢, 璁剧疆: 文件, 设置) with one rare
+ * character is suspect: a two-character word in UTF-8 is six bytes, three characters as GBK, and the first of them
+ * rare. The decoder, which must find a strict re-decode that reads better, decides (王珺瑶 stays). Not two or four:
+ * those are the common lengths of Japanese labels (検索, 拡張機能), and none with kana (決され、'{1}' が有効であ).
  */
-const SHORT_RUN_MAX_HAN = 4;
+const SHORT_RUN_HAN = 3;
 
 /**
  * Four odd characters within ODD_CLUSTER_SPAN characters of each other: one damaged sentence in a long clean
@@ -177,7 +177,7 @@ export function suspectSignals(text: string, evidence?: Evidence): number {
     }
   }
   if (lineReal === 0 && tellsSinceReal > 0) signals |= SUSPECT_FOUNDER;
-  if ((odd >= ODD_MIN || (odd > 0 && kana === 0 && han <= SHORT_RUN_MAX_HAN)) && odd >= han * ODD_SHARE) signals |= SUSPECT_ENCODING;
+  if ((odd >= ODD_MIN || (odd > 0 && kana === 0 && han === SHORT_RUN_HAN)) && odd >= han * ODD_SHARE) signals |= SUSPECT_ENCODING;
   // A few kana among many Han characters: 浣犲ソ (UTF-8 read as GBK); Japanese has kana everywhere.
   if (kana > 0 && kana * 8 < han && odd > 0) signals |= SUSPECT_ENCODING;
   if (evidence !== undefined && evidence.founderParagraphs > 0 && han > 0) signals |= SUSPECT_FOUNDER;
