@@ -3,7 +3,7 @@ import { COST_REPLACEMENT, isCommonHan, textLog10P } from '../model';
 import { lineContext, nonAsciiCount, oddCount, type LineContext } from './badness';
 import type { CodecName } from '../codecs';
 import { isAsciiSpace, isChinesePunct, isHalfwidthKana, isHighSurrogate, isLatinShown, isLowSurrogate, isPrivateUse, isUnifiedHan } from '../text-classes';
-import { completeCutChar, completeUtf8 } from './complete-cut';
+import { completeCutChar, completeUtf8, LINE_END } from './complete-cut';
 import { DROP_LOG10P, DROPPABLE, errorsAreDrops, LOST_CHAR_LOG10P } from './dropped-bytes';
 import type { Hypothesis } from './hypotheses';
 
@@ -240,7 +240,9 @@ function lossySegments(r: Reading, hypothesis: Hypothesis, decoded: Map<number, 
       const lastErr = dec.errors[dec.errors.length - 1];
       if (hypothesis.truth === 'utf-8' && (gapFollows || k === unmappable.length) && lastErr !== undefined && piece.endsWith('\ufffd') && dec.srcAt[piece.length - 1] === lastErr) {
         const prev = piece.length >= 2 ? piece.charCodeAt(piece.length - 2) : 0;
-        const guess = completeCutChar(bytes, lastErr, be, prev, 0);
+        const after = gapFollows ? runEnd + 1 : runEnd;
+        const endsLine = after >= text.length || text.charCodeAt(after) === 0x0a || text.charCodeAt(after) === 0x0d;
+        const guess = completeCutChar(bytes, lastErr, be, prev, endsLine ? LINE_END : 0);
         if (guess !== null) {
           piece = piece.slice(0, -1) + guess;
           if (gapFollows) skipGap = true;

@@ -34,11 +34,16 @@ function contextScore(code: number, prev: number, next: number): number {
 
 /**
  * `bytes[at, end)` is a UTF-8 character missing exactly its last byte. Returns the guessed character,
- * or null when there is no clear winner. `prev`/`next` are the neighbouring characters' codes (0 if none).
+ * or null when there is no clear winner. `prev`/`next` are the neighbouring characters' codes (0 if none;
+ * `next` LINE_END where the line ends right after the character).
  */
 export function completeCutChar(bytes: Uint8Array, at: number, end: number, prev: number, next: number): string | null {
   return completeUtf8(bytes, at, end, prev, next, ANY_CONTINUATION, false);
 }
+
+/** `next` for a character that ends its line: a line ends in no ，、； (安装说明锛? is 安装说明：, not ，). */
+export const LINE_END = -1;
+const ENDS_NO_LINE = new Set([0xff0c, 0x3001, 0xff1b]);
 
 /** Every continuation byte: what a byte lost in transit may have been. */
 const ANY_CONTINUATION = Uint8Array.from({ length: 0x40 }, (_, i) => 0x80 + i);
@@ -90,6 +95,7 @@ class Guess {
   consider(code: number): void {
     // Overlong forms and surrogates are not characters a UTF-8 encoder writes.
     if (code < this.min || isSurrogate(code) || !isGuessable(code)) return;
+    if (this.next === LINE_END && ENDS_NO_LINE.has(code)) return;
     const s = contextScore(code, this.prev, this.next);
     if (s > this.best) {
       this.second = this.best;
