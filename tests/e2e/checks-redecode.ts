@@ -70,16 +70,17 @@ function diff(actual: PageTexts, expected: PageTexts): string | null {
   return null;
 }
 
-/** Waits until the page reads `expected` (every key), or fails with the first difference. */
+/** Waits until the page reads `expected` (every key), or fails with the first difference; reads at least once. */
 async function expectTexts(page: Page, expected: PageTexts, what: string, read = readTexts, timeoutMs = SETTLE_MS): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  let problem: string | null = 'never read';
-  while (Date.now() < deadline) {
-    problem = diff(await read(page), expected);
+  // At least one read: with a timeout of 1 ms (a check that the text is still right) a busy machine reached the
+  // deadline before the first read and failed with nothing read.
+  for (;;) {
+    const problem = diff(await read(page), expected);
     if (problem === null) return;
+    if (Date.now() >= deadline) fail(`${what}: ${problem}`);
     await sleep(200);
   }
-  fail(`${what}: ${problem}`);
 }
 
 function expectClean(o: Opened, requests = 1): void {
