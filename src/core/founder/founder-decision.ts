@@ -7,7 +7,7 @@ import { hanLog10P, pairPmi, singleWordLog10P } from '../model';
 import { isAsciiAlnum, isChinesePunct, isClauseMark, isDigit, isHan, isSpace, isUnifiedHan } from '../text-classes';
 import type { Extent } from '../types';
 import { enumeratorSeries, founderSymbolOf, PARTNER, type FounderRole } from './founder-map';
-import { beforeTitle, hanAt, wordSupport, type MarkAt } from './founder-signs';
+import { beforeTitle, hanAt, isBlankAfter, wordSupport, type MarkAt } from './founder-signs';
 import * as W from './founder-weights';
 
 /** One shifted-looking character in a paragraph and what the engine made of it. */
@@ -169,11 +169,6 @@ function hasQuestionCue(text: string, at: number, cands: Map<number, FounderCand
 
 function isBlankBefore(text: string, i: number, start: number): boolean {
   for (let j = i - 1; j >= start; j--) if (!isSpace(text.charCodeAt(j))) return false;
-  return true;
-}
-
-function isBlankAfter(text: string, i: number, end: number): boolean {
-  for (let j = i; j < end; j++) if (!isSpace(text.charCodeAt(j))) return false;
   return true;
 }
 

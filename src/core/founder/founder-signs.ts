@@ -29,13 +29,12 @@ const FAMILIAR_PREFIXES = new Set([0x5c0f, 0x8001, 0x5927]);
  * After a Han character the prefix may end a word instead (古老, 养老, 缩小), or a name (字商老, 史弥大: 袁 then a
  * comma), so there it is a weak sign: it keeps this 袁 from counting as a free mark, so that it never makes a
  * paragraph damaged on its own (昨天老袁来了), but it does not outweigh a damaged paragraph's other signs. A prefix
- * bound to the character before it this strongly (PMI, the same bar as a one-character title's) is no sign at all.
+ * bound to the character before it more strongly than a one-character title may be (TITLE_WORD_PMI) is no sign.
  */
-const FAMILIAR_WORD_PMI = 0.5;
 
 function afterFamiliarPrefix(text: string, i: number, start: number): boolean {
   if (i - 2 < start || !FAMILIAR_PREFIXES.has(text.charCodeAt(i - 1))) return false;
-  return (pairPmi(text.charCodeAt(i - 2), text.charCodeAt(i - 1)) ?? 0) <= FAMILIAR_WORD_PMI;
+  return (pairPmi(text.charCodeAt(i - 2), text.charCodeAt(i - 1)) ?? 0) <= TITLE_WORD_PMI;
 }
 
 /** The first characters of TITLES: most candidates are followed by none of them, and need no string comparison. */
@@ -127,7 +126,7 @@ export function isFreeMark(text: string, i: number, start: number, end: number):
   if (sym.symbol === '，' && afterFamiliarPrefix(text, i, start)) return false;
   // An enumeration comma or a comma ends no text (张智尧, 汝南袁: names). A hard-wrapped line may end in one, so
   // this is a weak sign like the familiar prefix: the line's other signs still decide it.
-  if ((sym.symbol === '、' || sym.symbol === '，') && onlySpacesAfter(text, i + 1, end)) return false;
+  if ((sym.symbol === '、' || sym.symbol === '，') && isBlankAfter(text, i + 1, end)) return false;
   // Nor does a clause mark follow a space or a half-width mark (Name: 袁丽萍, 地点: 尧山): the same weak sign.
   const before = text.charCodeAt(i - 1);
   if (isSpace(before) || isAsciiClauseMark(before)) return false;
@@ -147,8 +146,9 @@ function formsWordBefore(text: string, i: number): boolean {
   return (pairPmi(text.charCodeAt(i - 1), text.charCodeAt(i)) ?? 0) > CUED_COLON_WORD_PMI;
 }
 
-function onlySpacesAfter(text: string, from: number, end: number): boolean {
-  for (let j = from; j < end; j++) if (!isSpace(text.charCodeAt(j))) return false;
+/** Whether text[i, end) is nothing but spaces. */
+export function isBlankAfter(text: string, i: number, end: number): boolean {
+  for (let j = i; j < end; j++) if (!isSpace(text.charCodeAt(j))) return false;
   return true;
 }
 
