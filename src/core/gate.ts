@@ -144,6 +144,9 @@ export function suspectSignals(text: string, evidence?: Evidence): number {
       }
       const k = c - COMMON_HAN_BASE;
       if ((bits[k >> 3] & (1 << (k & 7))) !== 0) continue;
+      // 尧, the one uncommon tell: on an e-paper page it is the shifted 、, a sign of Founder damage (above), not of
+      // re-decoded bytes; counted as odd, two of them made a short list line look like encoding damage too.
+      if ((f & FLAG_TELL) !== 0) continue;
       isOdd = true;
     } else if ((c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xff60)) {
       latinRun = 0;

@@ -57,6 +57,12 @@ describe('gate', () => {
     expect(suspectSignals(text) & SUSPECT_FOUNDER).toBe(0);
   });
 
+  it('no encoding signal for shifted 、 (尧, an uncommon character) in a short list line', () => {
+    // A hard-wrapped e-paper line: its two 尧 were counted as odd characters, and every such line was decoded
+    // under every hypothesis for nothing (a quarter of the engine's time on the seed article).
+    expect(suspectSignals('在人员集中难尧时间保障难尧要求落实')).toBe(SUSPECT_FOUNDER);
+  });
+
   it.each([
     ['a sentence without real marks', '会议上指出院野加强党的基层组织建设袁关键是从严抓好落实遥冶'],
     ['the damaged sentence after a clean one', '天气很好。我们今天去公园袁然后回家遥'],
