@@ -1,8 +1,11 @@
 /**
  * Chromium traces for the page benchmark (scripts/bench-page.ts): recorded over CDP for one page, then read as the
  * renderer main thread's top-level tasks, each with its CPU time (the trace's thread time, `tdur`: wall-clock
- * durations on a loaded 2-core machine mostly measure the other processes) and whether the extension ran in it
- * (any event in the task names a chrome-extension:// script).
+ * durations on a loaded 2-core machine mostly measure the other processes) and whether the extension ran in it:
+ * an event in the task names a chrome-extension:// script, or a sample of V8's CPU profiler taken during the task
+ * has an extension script's function on its stack. The samples catch what the events miss: a continuation of the
+ * extension's async code resumed by a message reply or a resolved promise runs as microtasks, in a task whose
+ * events name no script (one such task on the e-paper page took 61 ms while the events said 17).
  */
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 
@@ -30,7 +33,8 @@ export interface Trace {
   evaluated: string[];
 }
 
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8.execute', 'blink.user_timing'];
+/** `LUANMA_BENCH_NO_SAMPLES=1` leaves the CPU profiler out (to see what its sampling costs the other figures). */
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8.execute', 'blink.user_timing', ...(process.env.LUANMA_BENCH_NO_SAMPLES ? [] : ['disabled-by-default-v8.cpu_profiler'])];
 
 export async function startTrace(context: BrowserContext, page: Page): Promise<{ cdp: CDPSession; stop(): Promise<Trace> }> {
   const cdp = await context.newCDPSession(page);
@@ -54,6 +58,51 @@ function extUrl(e: TraceEvent): string | null {
   const a = e.args as { data?: { url?: string }; fileName?: string } | undefined;
   const u = a?.data?.url ?? a?.fileName;
   return typeof u === 'string' && u.startsWith(EXT) ? u : null;
+}
+
+interface ProfileNode { id: number; parent?: number; callFrame?: { url?: string } }
+
+/**
+ * Trace times (µs) of the CPU profiler's samples on one thread whose stack holds an extension script's function.
+ * A profile is a `Profile` event (its start time) and `ProfileChunk` events sharing its id (nodes, samples and the
+ * time deltas between them).
+ */
+function extensionSampleTimes(events: TraceEvent[], thread: string): number[] {
+  const starts = new Map<string, number>();
+  for (const e of events) {
+    if (e.name === 'Profile' && `${e.pid}:${e.tid}` === thread) starts.set(String((e as { id?: string }).id), Number((e.args as { data?: { startTime?: number } })?.data?.startTime ?? e.ts));
+  }
+  const out: number[] = [];
+  const parents = new Map<string, Map<number, ProfileNode>>();
+  const isExt = new Map<string, Map<number, boolean>>();
+  const clock = new Map<string, number>();
+  for (const e of events) {
+    const id = String((e as { id?: string }).id);
+    if (e.name !== 'ProfileChunk' || !starts.has(id)) continue;
+    const data = (e.args as { data?: { cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[] } })?.data;
+    const nodes = parents.get(id) ?? new Map<number, ProfileNode>();
+    parents.set(id, nodes);
+    for (const n of data?.cpuProfile?.nodes ?? []) nodes.set(n.id, n);
+    const ext = isExt.get(id) ?? new Map<number, boolean>();
+    isExt.set(id, ext);
+    const extNode = (nid: number): boolean => {
+      const known = ext.get(nid);
+      if (known !== undefined) return known;
+      const n = nodes.get(nid);
+      const v = !!n && ((n.callFrame?.url ?? '').startsWith(EXT) || (n.parent !== undefined && extNode(n.parent)));
+      ext.set(nid, v);
+      return v;
+    };
+    let t = clock.get(id) ?? starts.get(id)!;
+    const samples = data?.cpuProfile?.samples ?? [];
+    const deltas = data?.timeDeltas ?? [];
+    for (let k = 0; k < samples.length; k++) {
+      t += deltas[k] ?? 0;
+      if (extNode(samples[k])) out.push(t);
+    }
+    clock.set(id, t);
+  }
+  return out.sort((a, b) => a - b);
 }
 
 export function readTrace(events: TraceEvent[]): Trace {
@@ -81,6 +130,14 @@ export function readTrace(events: TraceEvent[]): Trace {
     } else if (!open.ext && extUrl(e)) {
       open.ext = true;
     }
+  }
+  // Tasks the events did not name: any extension sample inside them makes them the extension's.
+  const samples = main ? extensionSampleTimes(events, main) : [];
+  let k = 0;
+  for (const t of tasks) {
+    const end = t.ts + t.wallMs * 1000;
+    while (k < samples.length && samples[k] < t.ts) k++;
+    if (!t.ext && k < samples.length && samples[k] <= end) t.ext = true;
   }
   const marks = new Map<string, number>();
   for (const e of events) if (e.cat?.includes('blink.user_timing') && !marks.has(e.name)) marks.set(e.name, e.ts);
