@@ -22,7 +22,6 @@ const FOUR_BYTE_ASTRAL_LAST = 1237575;
 const POINTER_E7C7 = 7457;
 
 let twoByte: Uint32Array | null = null;
-let fourByte: Uint16Array | null = null;
 let inverse: Uint32Array | null = null;
 
 /** pointer → code point for two-byte sequences (0 = none). */
@@ -30,17 +29,40 @@ function twoByteTable(): Uint32Array {
   return (twoByte ??= unpackIndex(GB18030_INDEX, GB18030_INDEX_LENGTH));
 }
 
-/** pointer → code point for four-byte sequences below FOUR_BYTE_BMP_END (all non-null). */
-function fourByteTable(): Uint16Array {
-  if (fourByte) return fourByte;
-  const table = new Uint16Array(FOUR_BYTE_BMP_END);
-  let r = 0;
-  for (let p = 0; p < FOUR_BYTE_BMP_END; p++) {
-    while (r + 2 < GB18030_RANGES.length && GB18030_RANGES[r + 2] <= p) r += 2;
-    table[p] = GB18030_RANGES[r + 1] + p - GB18030_RANGES[r];
+/**
+ * Code point of a four-byte pointer below FOUR_BYTE_BMP_END (every one decodes), from the index ranges directly: a
+ * binary search instead of a 39,420-entry table, since four-byte sequences are rare in what the engine re-decodes and
+ * that table (with the inverse entries it fed) was most of the ~12 ms, ~25 ms in a cold renderer, the codec took to
+ * unpack before any page could be repaired.
+ */
+function fourByteCodePoint(pointer: number): number {
+  if (pointer === POINTER_E7C7) return 0xe7c7;
+  const r = lastRangeAtOrBelow(0, pointer);
+  return GB18030_RANGES[r + 1] + pointer - GB18030_RANGES[r];
+}
+
+/** The offset of the last [pointer, code point] range whose field `k` (0: pointer, 1: code point) is at most v. */
+function lastRangeAtOrBelow(k: number, v: number): number {
+  let lo = 0;
+  let hi = GB18030_RANGES.length / 2 - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (GB18030_RANGES[mid * 2 + k] <= v) lo = mid;
+    else hi = mid - 1;
   }
-  table[POINTER_E7C7] = 0xe7c7;
-  return (fourByte = table);
+  return lo * 2;
+}
+
+/**
+ * The four-byte pointer of a BMP code point no two-byte sequence has, or -1: the ranges run in code point order as
+ * in pointer order, so the code point's range gives its one pointer, kept if that pointer decodes back to it (the
+ * special-cased U+E7C7 has its own; U+FFFD and the code points GB18030-2022 left to no sequence have none).
+ */
+function fourBytePointer(cp: number): number {
+  if (cp === 0xe7c7) return POINTER_E7C7;
+  const r = lastRangeAtOrBelow(1, cp);
+  const pointer = GB18030_RANGES[r] + cp - GB18030_RANGES[r + 1];
+  return pointer >= 0 && pointer < FOUR_BYTE_BMP_END && fourByteCodePoint(pointer) === cp ? pointer : -1;
 }
 
 /** Packed bytes for a two-byte pointer: lead << 8 | trail. */
@@ -60,23 +82,29 @@ export function gbkFourBytes(pointer: number): number {
   return ((b1 << 24) | (b2 << 16) | (b3 << 8) | b4) >>> 0;
 }
 
-/** BMP code point → packed bytes (< 0x100: one byte, < 0x10000: two, else four); 0 = unmappable. ASCII is not stored. */
+/**
+ * BMP code point → packed bytes (< 0x100: one byte, else two) for every code point a two-byte sequence decodes to;
+ * 0 = none (ASCII is not stored). The others are found by fourBytePointer when met.
+ */
 function inverseTable(): Uint32Array {
   if (inverse) return inverse;
   const two = twoByteTable();
-  const four = fourByteTable();
   const table = new Uint32Array(0x10000);
   for (let p = 0; p < two.length; p++) {
     const cp = two[p];
     if (cp !== 0 && table[cp] === 0) table[cp] = gbkTwoBytes(p);
   }
-  for (let p = 0; p < four.length; p++) {
-    const cp = four[p];
-    if (table[cp] === 0) table[cp] = gbkFourBytes(p);
-  }
   table[0x20ac] = 0x80;
-  table[0xfffd] = 0;
   return (inverse = table);
+}
+
+/** Packed bytes of a BMP code point (one, two or four bytes); 0 = unmappable. */
+function bytesOf(table: Uint32Array, cp: number): number {
+  const v = table[cp];
+  if (v !== 0) return v;
+  if (cp === 0xfffd) return 0;
+  const pointer = fourBytePointer(cp);
+  return pointer < 0 ? 0 : gbkFourBytes(pointer);
 }
 
 export const gbk: CodecImpl = {
@@ -108,7 +136,7 @@ export const gbk: CodecImpl = {
         unmappable.push(i);
         continue;
       }
-      const v = table[c];
+      const v = bytesOf(table, c);
       if (v === 0) {
         unmappable.push(i);
       } else if (v < 0x100) {
@@ -129,7 +157,6 @@ export const gbk: CodecImpl = {
 
   decode(bytes, start, end, units, srcAt, errors) {
     const two = twoByteTable();
-    const four = fourByteTable();
     let i = start;
     let j = 0;
     while (i < end) {
@@ -169,7 +196,7 @@ export const gbk: CodecImpl = {
               } else {
                 const pointer = (b - 0x81) * 12600 + (b2 - 0x30) * 1260 + (b3 - 0x81) * 10 + (b4 - 0x30);
                 if (pointer < FOUR_BYTE_BMP_END) {
-                  units[j++] = four[pointer];
+                  units[j++] = fourByteCodePoint(pointer);
                   i += 4;
                   continue;
                 }
