@@ -34,6 +34,14 @@ export function isDamagedParagraph(
   const { realClauseMarks: real } = signs;
   const free = signs.freeClauseMarks + signs.freePairMarks;
   if (real === 0) {
+    // A text of Han characters alone, shorter than a modern clause, whose one free-standing shifted-looking character
+    // is free (路遥, 一步之遥, 烟雨遥: a label, a title, a name) is no damage on its own: only another damaged paragraph of its page
+    // makes it so (an e-paper page's short wrapped lines). A short text with Latin words is a sentence (此处使用了
+    // "use strict" 指令遥); a second candidate (他说袁我们走吧噎) or a cued colon (步骤如下院) is a sign of its own.
+    if (
+      !cleanNeighbours && signs.loose === 1 && signs.freePairMarks === 0 && signs.cuedColons === 0 && signs.han < W.LONE_SIGN_MIN_HAN && signs.alnum === 0 &&
+      hints?.source !== 'pdf' && !otherDamagedParagraph(evidence)
+    ) return false;
     const pageMostlyClean = evidence !== undefined && evidence.realPunct > CLEAN_PAGE_RATIO * Math.max(1, evidence.founderCommaStop);
     const needed = (pageMostlyClean && hints?.source !== 'pdf') || cleanNeighbours ? 2 : 1;
     if (free >= needed) return true;
@@ -44,6 +52,11 @@ export function isDamagedParagraph(
     return pageDamaged;
   }
   return free >= FREE_MIN_WITH_REAL && free >= FREE_TO_REAL_RATIO * real;
+}
+
+/** Whether the page has a damaged-looking paragraph besides the one that may be judged (it counts itself). */
+function otherDamagedParagraph(evidence: Evidence | undefined): boolean {
+  return evidence !== undefined && evidence.founderParagraphs > 1;
 }
 
 const SENTENCE_END = new Set([0x3002, 0xff01, 0xff1f]);

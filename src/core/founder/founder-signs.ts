@@ -69,10 +69,19 @@ export interface ParagraphSigns {
   /** Any candidate character at all. */
   candidates: number;
   han: number;
+  /** ASCII letters and digits: words of another script, which make a short text a sentence rather than a label. */
+  alnum: number;
+  /** Of the free clause marks, the cued colons ending a line (…如下院): signs no word explains. */
+  cuedColons: number;
+  /**
+   * Candidates the decision restores by their context alone: clause marks and runs (袁遥尧, 噎 要). Paired marks need
+   * a partner (freePairMarks counts those that have one), enumerators a list, numeric marks digits.
+   */
+  loose: number;
 }
 
 export function paragraphSigns(text: string, start: number, end: number): ParagraphSigns {
-  const signs: ParagraphSigns = { realClauseMarks: 0, freeClauseMarks: 0, freePairMarks: 0, candidates: 0, han: 0 };
+  const signs: ParagraphSigns = { realClauseMarks: 0, freeClauseMarks: 0, freePairMarks: 0, candidates: 0, han: 0, alnum: 0, cuedColons: 0, loose: 0 };
   let openAt = -1;
   let openSymbol = '';
   for (let i = start; i < end; i++) {
@@ -82,6 +91,7 @@ export function paragraphSigns(text: string, start: number, end: number): Paragr
       // shift never touches ASCII. Not where a space or Latin text follows (出版物: 我们, 用户, 密码): Chinese
       // documents mix those with full-width marks the shift does take.
       if (isAsciiClauseMark(code) && isHan(text.charCodeAt(i - 1)) && isHan(text.charCodeAt(i + 1))) signs.realClauseMarks++;
+      else if ((code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a)) signs.alnum++;
       continue;
     }
     if (isClauseMark(code)) {
@@ -93,7 +103,12 @@ export function paragraphSigns(text: string, start: number, end: number): Paragr
     const sym = founderSymbolOf(code);
     if (!sym) continue;
     signs.candidates++;
-    if (isFreeMark(text, i, start, end) || (isCuedColonAtEnd(text, i, start, end) && !formsWordBefore(text, i))) signs.freeClauseMarks++;
+    if (sym.role === 'break' || sym.role === 'run') signs.loose++;
+    if (isFreeMark(text, i, start, end)) signs.freeClauseMarks++;
+    else if (isCuedColonAtEnd(text, i, start, end) && !formsWordBefore(text, i)) {
+      signs.freeClauseMarks++;
+      signs.cuedColons++;
+    }
     if (sym.role === 'open' && PAIR_SIGN_MARKS.has(sym.symbol)) {
       if (wordSupport(text, i, start, end, NO_MARKS) <= W.WORD_SUPPORT_FLOOR) {
         openAt = i;
