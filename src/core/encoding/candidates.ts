@@ -399,6 +399,25 @@ const EDGE_TRIM_MARGIN = 1.0;
 /** A decode with at most this share of odd characters reads naturally (encoding-repair's MAX_ODD_SHARE_AFTER). */
 const NATURAL_ODD_SHARE = 0.15;
 
+/**
+ * Han for Han, the decode of a one-character edge is judged against its decoded neighbours: a clean character the
+ * region swallowed forms words with the repair beside it, its decode rarely does (网 before 釐馱, Big5 of GBK's 络工:
+ * 网络工具 against 蔍络工具). The edge stays as it stands when, followed (or preceded) by the next two characters of
+ * the repair, it reads better than its decode by EDGE_WORD_MARGIN (two orders of magnitude: a word against none).
+ */
+const EDGE_WORD_MARGIN = 2;
+
+function joinsBetterAsItStands(text: string, i0: number, i1: number, decText: string, k0: number, k1: number, keep0: number, keep1: number): boolean {
+  if (i1 - i0 !== 1 || k1 - k0 !== 1 || !isUnifiedHan(text.charCodeAt(i0)) || !isUnifiedHan(decText.charCodeAt(k0))) return false;
+  // The edge is at the start of what is kept (keep0 === k1) or at its end (keep1 === k0).
+  const leading = keep0 === k1;
+  const ctx = leading ? decText.slice(keep0, Math.min(keep0 + 2, keep1)) : decText.slice(Math.max(keep0, keep1 - 2), keep1);
+  if (ctx.length === 0) return false;
+  const asIs = leading ? text[i0] + ctx : ctx + text[i0];
+  const decoded = leading ? decText[k0] + ctx : ctx + decText[k0];
+  return textLog10P(asIs).total > textLog10P(decoded).total + EDGE_WORD_MARGIN;
+}
+
 function trimCleanEdges(r: Reading, dec: Decoded, a: number, b: number, j0: number, j1: number): [number, number, number, number] {
   const { text, from, byteAt, line } = r;
   // Each side judged in its own line: the text as it stands, the decode as it would read.
@@ -408,8 +427,8 @@ function trimCleanEdges(r: Reading, dec: Decoded, a: number, b: number, j0: numb
   const cleanEdge = (i0: number, i1: number, k0: number, k1: number, keep0: number, keep1: number) =>
     oddCount(text, i0, i1, line) === 0 &&
     // Another script or a symbol, not a rarer Han character: Big5 and GBK trade Han for Han (舊 ↔ 侣) at every edge.
-    oddCount(dec.text, k0, k1, decLine, false) > 0 &&
-    textLog10P(dec.text, k0, k1).total < textLog10P(text, i0, i1).total - EDGE_TRIM_MARGIN &&
+    ((oddCount(dec.text, k0, k1, decLine, false) > 0 && textLog10P(dec.text, k0, k1).total < textLog10P(text, i0, i1).total - EDGE_TRIM_MARGIN) ||
+      joinsBetterAsItStands(text, i0, i1, dec.text, k0, k1, keep0, keep1)) &&
     natural(keep0, keep1);
   for (;;) {
     // The last cut point before the end: step back to where both sides start a character at one byte.
