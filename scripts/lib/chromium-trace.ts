@@ -5,7 +5,8 @@
  * an event in the task names a chrome-extension:// script, or a sample of V8's CPU profiler taken during the task
  * has an extension script's function on its stack. The samples catch what the events miss: a continuation of the
  * extension's async code resumed by a message reply or a resolved promise runs as microtasks, in a task whose
- * events name no script (one such task on the e-paper page took 61 ms while the events said 17).
+ * events name no script (one such task on the e-paper page took 61 ms of wall clock while the events said 17 ms of
+ * CPU for the longest). The samples are taken only with LUANMA_BENCH_SAMPLES=1 (below).
  */
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 
@@ -33,8 +34,13 @@ export interface Trace {
   evaluated: string[];
 }
 
-/** `LUANMA_BENCH_NO_SAMPLES=1` leaves the CPU profiler out (to see what its sampling costs the other figures). */
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8.execute', 'blink.user_timing', ...(process.env.LUANMA_BENCH_NO_SAMPLES ? [] : ['disabled-by-default-v8.cpu_profiler'])];
+/**
+ * `LUANMA_BENCH_SAMPLES=1` adds the CPU profiler, for the attribution by samples (readTrace). Off by default: its
+ * sampling slows the page's whole main thread, layout included (one run of the 5 MB novel: first screen 1.4 -> 2.2 s,
+ * its longest task 1.1 -> 1.6 s), so the other figures would no longer compare with earlier series. Without it, a
+ * damaged page's "longest task after DCL" bounds the extension's (the page's own tasks there stay under 10 ms).
+ */
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8.execute', 'blink.user_timing', ...(process.env.LUANMA_BENCH_SAMPLES ? ['disabled-by-default-v8.cpu_profiler'] : [])];
 
 export async function startTrace(context: BrowserContext, page: Page): Promise<{ cdp: CDPSession; stop(): Promise<Trace> }> {
   const cdp = await context.newCDPSession(page);
