@@ -36,8 +36,8 @@ export interface Trace {
 
 /**
  * `LUANMA_BENCH_SAMPLES=1` adds the CPU profiler, for the attribution by samples (readTrace). Off by default: its
- * sampling slows the page's whole main thread, layout included (one run of the 5 MB novel: first screen 1.4 -> 2.2 s,
- * its longest task 1.1 -> 1.6 s), so the other figures would no longer compare with earlier series. Without it, a
+ * sampling slows the page's whole main thread, layout included (the 5 MB novel, medians of 3: first screen 1.7 s
+ * without, 2.2 s with; its longest task 1.4 s and 1.6 s), so the other figures would no longer compare with earlier series. Without it, a
  * damaged page's "longest task after DCL" bounds the extension's (the page's own tasks there stay under 10 ms).
  */
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8.execute', 'blink.user_timing', ...(process.env.LUANMA_BENCH_SAMPLES ? ['disabled-by-default-v8.cpu_profiler'] : [])];
@@ -79,15 +79,15 @@ function extensionSampleTimes(events: TraceEvent[], thread: string): number[] {
     if (e.name === 'Profile' && `${e.pid}:${e.tid}` === thread) starts.set(String((e as { id?: string }).id), Number((e.args as { data?: { startTime?: number } })?.data?.startTime ?? e.ts));
   }
   const out: number[] = [];
-  const parents = new Map<string, Map<number, ProfileNode>>();
+  const nodesOf = new Map<string, Map<number, ProfileNode>>();
   const isExt = new Map<string, Map<number, boolean>>();
   const clock = new Map<string, number>();
   for (const e of events) {
     const id = String((e as { id?: string }).id);
     if (e.name !== 'ProfileChunk' || !starts.has(id)) continue;
     const data = (e.args as { data?: { cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[] } })?.data;
-    const nodes = parents.get(id) ?? new Map<number, ProfileNode>();
-    parents.set(id, nodes);
+    const nodes = nodesOf.get(id) ?? new Map<number, ProfileNode>();
+    nodesOf.set(id, nodes);
     for (const n of data?.cpuProfile?.nodes ?? []) nodes.set(n.id, n);
     const ext = isExt.get(id) ?? new Map<number, boolean>();
     isExt.set(id, ext);

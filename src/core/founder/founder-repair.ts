@@ -34,10 +34,10 @@ export function isDamagedParagraph(
   const { realClauseMarks: real } = signs;
   const free = signs.freeClauseMarks + signs.freePairMarks;
   if (real === 0) {
-    // A text of Han characters alone, shorter than a modern clause, whose one free-standing shifted-looking character
-    // is free (路遥, 一步之遥, 烟雨遥: a label, a title, a name) is no damage on its own: only another damaged paragraph of its page
-    // makes it so (an e-paper page's short wrapped lines). A short text with Latin words is a sentence (此处使用了
-    // "use strict" 指令遥); a second candidate (他说袁我们走吧噎) or a cued colon (步骤如下院) is a sign of its own.
+    // A text of Han characters alone, shorter than a modern clause, whose one candidate decided by context is a free
+    // mark (路遥, 一步之遥, 烟雨遥: a label, a title, a name) is no damage on its own: only another damaged paragraph
+    // of its page makes it so (an e-paper page's short wrapped lines). A short text with Latin words is a sentence
+    // (此处使用了 "use strict" 指令遥); a second candidate (他说袁我们走吧噎) or a cued colon (步骤如下院) is a sign of its own.
     if (
       !cleanNeighbours && signs.loose === 1 && signs.freePairMarks === 0 && signs.cuedColons === 0 && signs.han < W.LONE_SIGN_MIN_HAN && signs.alnum === 0 &&
       hints?.source !== 'pdf' && !otherDamagedParagraph(evidence)
