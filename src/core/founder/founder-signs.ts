@@ -4,7 +4,7 @@
  * these for a whole page; the decision (founder-decision.ts) builds on the same word support.
  */
 import { hanLog10P, isTrigramWord, isTrigramWordStarting, pairPmi } from '../model';
-import { isClauseMark, isHan, isSpace, isUnifiedHan } from '../text-classes';
+import { isAsciiAlnum, isClauseMark, isHan, isSpace, isUnifiedHan } from '../text-classes';
 import { isCuedColonAtEnd } from './colon-cue';
 import { founderSymbolOf, PARTNER } from './founder-map';
 import * as W from './founder-weights';
@@ -31,7 +31,6 @@ const FAMILIAR_PREFIXES = new Set([0x5c0f, 0x8001, 0x5927]);
  * paragraph damaged on its own (昨天老袁来了), but it does not outweigh a damaged paragraph's other signs. A prefix
  * bound to the character before it more strongly than a one-character title may be (TITLE_WORD_PMI) is no sign.
  */
-
 function afterFamiliarPrefix(text: string, i: number, start: number): boolean {
   if (i - 2 < start || !FAMILIAR_PREFIXES.has(text.charCodeAt(i - 1))) return false;
   return (pairPmi(text.charCodeAt(i - 2), text.charCodeAt(i - 1)) ?? 0) <= TITLE_WORD_PMI;
@@ -91,7 +90,7 @@ export function paragraphSigns(text: string, start: number, end: number): Paragr
       // shift never touches ASCII. Not where a space or Latin text follows (出版物: 我们, 用户, 密码): Chinese
       // documents mix those with full-width marks the shift does take.
       if (isAsciiClauseMark(code) && isHan(text.charCodeAt(i - 1)) && isHan(text.charCodeAt(i + 1))) signs.realClauseMarks++;
-      else if ((code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a)) signs.alnum++;
+      else if (isAsciiAlnum(code)) signs.alnum++;
       continue;
     }
     if (isClauseMark(code)) {
