@@ -21,6 +21,8 @@ const SETS: Record<string, string> = {
   large: join(sharedEvalDir(), 'devset-large.jsonl'),
   s11: join(ROOT, '.cache/heldout/heldout.jsonl'),
   s12: join(ROOT, '.cache/heldout/heldout-s12.jsonl'),
+  // Any other held-out seed built with `npm run build:heldout -- --seeds N` (s13, s14, …).
+  ...Object.fromEntries(wanted.filter((w) => /^s\d+$/.test(w) && !['s9', 's11', 's12'].includes(w)).map((w) => [w, join(ROOT, `.cache/heldout/heldout-${w}.jsonl`)])),
   s9: join(ROOT, '.cache/dev-s9.jsonl'),
 };
 
