@@ -188,10 +188,19 @@ function bestCandidates(text: string, from: number, to: number, gapped?: string)
   return chosen;
 }
 
-/** Every picked repair confident, and the text they leave natural to the cheap scan (what U+FFFD lost aside). */
+/**
+ * Every picked repair confident, and the text they leave natural to the cheap scan (what U+FFFD lost aside) with no
+ * C1 control left. A lone control is too little for the scan, but no text means one: it is a byte windows-1252
+ * could not show (0x9B of 沇 = 9B 57 in GBK read as Latin-1), left between windows-1252's repairs, which only the
+ * rarer Latin-1 reading explains.
+ */
 function settled(text: string, chosen: readonly Candidate[]): boolean {
-  return chosen.length > 0 && chosen.every((c) => c.gain >= CONFIDENT_GAIN) && (suspectSignals(applySteps(text, chosen).replace(LOST, '')) & SUSPECT_ENCODING) === 0;
+  if (chosen.length === 0 || !chosen.every((c) => c.gain >= CONFIDENT_GAIN)) return false;
+  const out = applySteps(text, chosen);
+  return !C1_CONTROL.test(out) && (suspectSignals(out.replace(LOST, '')) & SUSPECT_ENCODING) === 0;
 }
+
+const C1_CONTROL = /[\u0080-\u009f]/;
 
 /**
  * The best non-overlapping candidates, in text order. Greedy by gain; a position map keeps it linear. Only
