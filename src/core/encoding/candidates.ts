@@ -571,18 +571,23 @@ function droppedBytesCandidate(r: Reading, hypothesis: Hypothesis, runStart: num
 }
 
 /**
- * Rules out decodes no author wrote: C0 controls (other than tab and line breaks), private use,
- * noncharacters, lone surrogates, and code points beyond the planes in use (planes 3–13 and 15–16 hold nothing
- * readable).
+ * Rules out decodes no author wrote: C0 controls (other than tab and line breaks), noncharacters, lone
+ * surrogates, code points beyond the planes in use (planes 3–13 and 15–16 hold nothing readable), and private use
+ * beyond a rare character's share of the text (PRIVATE_USE_SHARE).
  * C1 controls stay possible: they are the middle layer of a double encoding read as Latin-1; so is private
- * use while `middle` (GBK shows its user-defined area as private use, the middle of a double UTF-8→GBK).
+ * use of any share while `middle` (GBK shows its user-defined area as private use, the middle of a double UTF-8→GBK).
  */
 export function isPlausible(s: string, middle: boolean): boolean {
+  let privateUse = 0;
+  let nonAscii = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
+    if (c >= 0x80) nonAscii++;
     if (c < 0x20) {
       if (c !== 0x09 && c !== 0x0a && c !== 0x0d) return false;
-    } else if (c === 0x7f || (!middle && isPrivateUse(c)) || c === 0xfffe || c === 0xffff) {
+    } else if (isPrivateUse(c)) {
+      privateUse++;
+    } else if (c === 0x7f || c === 0xfffe || c === 0xffff) {
       return false;
     } else if (isHighSurrogate(c)) {
       // A high surrogate without its low half is no character at all; neither is a low one alone.
@@ -594,5 +599,12 @@ export function isPlausible(s: string, middle: boolean): boolean {
       return false;
     }
   }
-  return true;
+  return middle || privateUse === 0 || privateUse * PRIVATE_USE_SHARE <= nonAscii;
 }
+
+/**
+ * Classical texts keep a character no standard encodes in the private use area (全宋诗's bios: 王云（～一一二六）
+ * holds U+E00E), so a true repair may bring one back among many ordinary characters: at most one in this many
+ * non-ASCII characters. A decode made of them is no text.
+ */
+const PRIVATE_USE_SHARE = 20;
