@@ -15,7 +15,7 @@ import { loadDecoder, loadPageKit } from '@/src/ext/content/decoder-client';
 import type { PageKit } from '@/src/ext/content/page-kit-port';
 import { PAGE_FETCH } from '@/src/ext/content/page-fetch';
 import { initialStatus } from '@/src/ext/shared/redecode-status';
-import { handleMessages, send } from '@/src/ext/shared/messages';
+import { CONTENT_RULES, handleMessages, send } from '@/src/ext/shared/messages';
 import { readSettings, repairEnabledFor, watchSettings, type Settings } from '@/src/ext/shared/settings';
 // Listed in the manifest with this script, so every document has the highlight styles before it is built.
 import '@/src/dom/highlights.css';
@@ -81,7 +81,7 @@ export default defineContentScript({
       wake();
     };
     // The popup and the background ask this frame; what needs the decoder bundle loads it.
-    handleMessages({
+    handleMessages(CONTENT_RULES, {
       copySelection: async (req, sender) => (await openKit()).handlers.copySelection(req, sender),
       pageText: async (req, sender) => (await openKit()).handlers.pageText(req, sender),
       // Until the bundle is here: repair off for the site offers nothing (the site switch is the way back), and a

@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import { addCounts, parseCounts, repairedSpans, sumFrames } from '../shared/counts';
 import { DECODER_FILE } from '../../shared/decoder-bundle';
-import { handleMessages } from '../shared/messages';
+import { BACKGROUND_RULES, handleMessages } from '../shared/messages';
 import { readSettings, watchSettings, type Settings } from '../shared/settings';
 import { siteOf } from '../shared/site';
 import { t } from '../../shared/i18n';
@@ -41,7 +41,7 @@ export function startBackground(): void {
     showTabLater(tabId, url, stats, fresh);
   });
 
-  handleMessages({
+  handleMessages(BACKGROUND_RULES, {
     hello: async ({ top }, sender) => {
       const tabId = sender.tab?.id ?? -1;
       const frameId = sender.frameId ?? 0;

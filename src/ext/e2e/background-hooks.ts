@@ -15,14 +15,14 @@
 import { browser } from 'wxt/browser';
 import { copyInFrameWithoutContentScript } from '../background/copy-fallback';
 import { runCommand, runMenuItem } from '../background/copy-commands';
-import { handleMessages } from '../shared/messages';
+import { E2E_RULES, handleMessages } from '../shared/messages';
 
 /** The query that marks the Firefox test build's control page. */
 export const E2E_CONTROL_QUERY = 'e2e-control';
 
 export function installBackgroundHooks(): void {
   (globalThis as unknown as { __luanmaE2E?: object }).__luanmaE2E = { runMenuItem, runCommand, copyInFrameWithoutContentScript };
-  handleMessages({
+  handleMessages(E2E_RULES, {
     e2eInvoke: async (req) => {
       const tab = await browser.tabs.get(req.tabId).catch(() => undefined);
       if (!tab) return { ok: false };

@@ -44,14 +44,27 @@ const isId = (v: unknown): v is number => typeof v === 'number' && Number.isInte
 /** A selection or page text handed along for copying: generous, but not unbounded. */
 const MAX_TEXT = 50_000_000;
 
-const RULES: { [K in MessageType]: { from: SenderKind; valid(p: unknown): p is Protocol[K]['req'] } } = {
+type Rule<K extends MessageType> = { from: SenderKind; valid(p: unknown): p is Protocol[K]['req'] };
+type Rules<K extends MessageType> = { [P in K]: Rule<P> };
+
+/**
+ * Who may send each message and what its payload must be, one table per receiver: a context bundles only the
+ * checks of what it receives (the first content script, which must stay small, carries four).
+ */
+export const BACKGROUND_RULES: Rules<'hello' | 'loadDecoder' | 'reportCounts'> = {
   hello: { from: 'content', valid: (p): p is Protocol['hello']['req'] => isObject(p) && typeof p.top === 'boolean' },
   loadDecoder: { from: 'content', valid: (p): p is Protocol['loadDecoder']['req'] => isObject(p) },
   reportCounts: { from: 'content', valid: (p): p is Protocol['reportCounts']['req'] => isObject(p) && isCounts(p.counts) && isCounts(p.added) },
+};
+
+export const CONTENT_RULES: Rules<'copySelection' | 'pageText' | 'redecodeStatus' | 'redecode'> = {
   copySelection: { from: 'extension', valid: (p): p is Protocol['copySelection']['req'] => isObject(p) && typeof p.fallback === 'string' && p.fallback.length <= MAX_TEXT },
   pageText: { from: 'extension', valid: (p): p is Protocol['pageText']['req'] => isObject(p) },
   redecodeStatus: { from: 'extension', valid: (p): p is Protocol['redecodeStatus']['req'] => isObject(p) },
   redecode: { from: 'extension', valid: (p): p is Protocol['redecode']['req'] => isObject(p) && (p.encoding === null || isRedecodeEncoding(p.encoding)) },
+};
+
+export const E2E_RULES: Rules<'e2eInvoke'> = {
   e2eInvoke: {
     from: 'extension',
     valid: (p): p is Protocol['e2eInvoke']['req'] => isObject(p) && isId(p.tabId) && (
@@ -80,23 +93,26 @@ export function sendToTab<K extends MessageType>(tabId: number, type: K, payload
   return browser.tabs.sendMessage(tabId, { type, payload }, { frameId }) as Promise<Protocol[K]['res']>;
 }
 
-export type Handlers = {
-  [K in MessageType]?: (payload: Protocol[K]['req'], sender: Browser.runtime.MessageSender) => Promise<Protocol[K]['res']> | Protocol[K]['res'];
+export type Handlers<K extends MessageType = MessageType> = {
+  [P in K]?: (payload: Protocol[P]['req'], sender: Browser.runtime.MessageSender) => Promise<Protocol[P]['res']> | Protocol[P]['res'];
 };
 
-/** The envelope's type if `msg` is a message of the protocol with a well-formed payload from a context allowed to send it. */
-export function checkMessage(msg: unknown, sender: Browser.runtime.MessageSender): MessageType | null {
-  if (!isObject(msg) || typeof msg.type !== 'string' || !Object.hasOwn(RULES, msg.type)) return null;
-  const type = msg.type as MessageType;
-  const rule = RULES[type];
+/**
+ * The envelope's type if `msg` is a message of `rules` (the receiver's table) with a well-formed payload from a
+ * context allowed to send it.
+ */
+export function checkMessage<K extends MessageType>(rules: Rules<K>, msg: unknown, sender: Browser.runtime.MessageSender): K | null {
+  if (!isObject(msg) || typeof msg.type !== 'string' || !Object.hasOwn(rules, msg.type)) return null;
+  const type = msg.type as K;
+  const rule: Rule<K> = rules[type];
   if (senderKind(sender) !== rule.from || !rule.valid(msg.payload)) return null;
   return type;
 }
 
-/** Registers handlers; replies through sendResponse, which both Chrome and Firefox honour for async work. */
-export function handleMessages(handlers: Handlers): void {
+/** Registers handlers for the messages of `rules`; replies through sendResponse, which both Chrome and Firefox honour for async work. */
+export function handleMessages<K extends MessageType>(rules: Rules<K>, handlers: Handlers<K>): void {
   browser.runtime.onMessage.addListener((msg: unknown, sender, sendResponse) => {
-    const type = checkMessage(msg, sender);
+    const type = checkMessage(rules, msg, sender);
     if (type === null) return false;
     const handler = handlers[type] as ((p: unknown, s: Browser.runtime.MessageSender) => unknown) | undefined;
     if (!handler) return false;
