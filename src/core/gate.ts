@@ -63,6 +63,20 @@ const ODD_MIN = 2;
 const SHORT_RUN_HAN = 3;
 
 /**
+ * The same three characters more often hold one GBK shows from its symbol rows (UTF-8's continuation bytes land
+ * there): a Cyrillic or Greek letter, a prime, a full-width Latin letter, a lone kana (宸ヤ綔, 浜у搧, 澶т細, 鏉′欢, 姝ｆ槸:
+ * 工作, 产品, 大会, 条件, 正是), which no clean three-character Chinese text puts beside Han. Of the 2,000 commonest
+ * two-character words of jieba, UTF-8 read as GBK, 222 were not suspect before. Not the punctuation Chinese uses
+ * (“”‘’—…·), and not a lone hiragana that Japanese writes between kanji as a particle (日の出, 気が付く).
+ */
+function isShownForeign(text: string, i: number, c: number): boolean {
+  if (isKana(c)) return !isKana(text.charCodeAt(i - 1)) && !isKana(text.charCodeAt(i + 1)) && !'のがにはをとでもへ'.includes(text[i]);
+  // Full-width Latin letters (and the few signs between their two rows: ［＼］＾＿｀, as rare in Chinese).
+  // Not the general punctuation U+2010–2027 (—―–“”‘’…•) nor ·.
+  return (c >= 0xff21 && c <= 0xff5a) || (isLatinShown(c) && (c < 0x2010 || c > 0x2027) && c !== 0xb7);
+}
+
+/**
  * Four odd characters within ODD_CLUSTER_SPAN characters of each other: one damaged sentence in a long clean
  * paragraph (鏂囦欢鍚嶏紝 amid ordinary prose) stays far below ODD_SHARE of the whole, but is dense where it is.
  * Three would also catch real words of two uncommon characters side by side (骷髏、哀嚎); four caught none of
@@ -103,6 +117,9 @@ export function suspectSignals(text: string, evidence?: Evidence): number {
   let han = 0;
   let odd = 0;
   let kana = 0;
+  // Non-ASCII characters, and of them those isShownForeign names: for the three-character rule (SHORT_RUN_HAN).
+  let shown = 0;
+  let foreign = 0;
   // Where the last three odd characters were, for ODD_CLUSTER_SPAN.
   let odd1 = -Infinity;
   let odd2 = -Infinity;
@@ -126,6 +143,7 @@ export function suspectSignals(text: string, evidence?: Evidence): number {
       }
       continue;
     }
+    shown++;
     // The hot path, most of every Chinese page: a common character of the basic Han block, or CJK punctuation
     // and full-width forms (neither Latin-1 nor odd), settled with a few comparisons and one bitmap read.
     let isOdd = false;
@@ -154,7 +172,7 @@ export function suspectSignals(text: string, evidence?: Evidence): number {
       if (c === 0xff0c || c === 0x3002 || c === 0xff1b || c === 0xff1a || c === 0xff1f || c === 0xff01) {
         lineReal++;
         tellsSinceReal = hanSinceReal = 0;
-      }
+      } else if (c >= 0xff21 && isShownForeign(text, i, c)) foreign++;
       continue;
     } else {
       if (signals === (SUSPECT_ENCODING | SUSPECT_FOUNDER)) break;
@@ -165,12 +183,15 @@ export function suspectSignals(text: string, evidence?: Evidence): number {
         if (latinRun > 0 && (latin1 || prevLatin1)) signals |= SUSPECT_ENCODING;
         latinRun++;
         prevLatin1 = latin1;
+        if (isShownForeign(text, i, c)) foreign++;
         continue;
       }
       latinRun = 0;
       if (c === 0xfffd) signals |= SUSPECT_ENCODING;
-      if (isKana(c)) kana++;
-      else if (isOddSymbol(c) || isHanExtA(c)) isOdd = true;
+      if (isKana(c)) {
+        kana++;
+        if (isShownForeign(text, i, c)) foreign++;
+      } else if (isOddSymbol(c) || isHanExtA(c)) isOdd = true;
     }
     if (isOdd) {
       odd++;
@@ -182,6 +203,7 @@ export function suspectSignals(text: string, evidence?: Evidence): number {
   }
   if (lineReal === 0 && tellsSinceReal > 0) signals |= SUSPECT_FOUNDER;
   if ((odd >= ODD_MIN || (odd > 0 && kana === 0 && han === SHORT_RUN_HAN)) && odd >= han * ODD_SHARE) signals |= SUSPECT_ENCODING;
+  if (shown === SHORT_RUN_HAN && han > 0 && (foreign > 0 || (odd > 0 && kana === 0))) signals |= SUSPECT_ENCODING;
   // A few kana among many Han characters: 浣犲ソ (UTF-8 read as GBK); Japanese has kana everywhere.
   if (kana > 0 && kana * 8 < han && odd > 0) signals |= SUSPECT_ENCODING;
   if (evidence !== undefined && evidence.founderParagraphs > 0 && han > 0) signals |= SUSPECT_FOUNDER;
@@ -205,7 +227,9 @@ const YUAN = 0x9662; // 院, the shifted ：, which the colon cue looks for
  *   LONE_STOP_MIN_HAN; a later tell in another piece has no such mark in its own piece and flags that one;
  * - a shifted closer is ruled out by the piece's own last opener, or by standing PAIR_REACH or more from its
  *   start; an opener needs nothing (its closer, in a later piece, is flagged there);
- * - 院 is flagged only where it could end a line (the colon cue), i.e. followed by nothing but spaces in the piece.
+ * - 院 is flagged only where it could end a line (the colon cue), i.e. followed by nothing but spaces in the piece;
+ * - a letter GBK shows from its symbol rows (isShownForeign) only in a piece of at most SHORT_RUN_HAN non-ASCII
+ *   characters: the rule that reads it counts the whole text's.
  * Checked over every dev-set and case text cut every way at random (tests/unit/gate-may-be-suspect.test.ts).
  */
 export function mayBeSuspect(text: string): boolean {
@@ -222,12 +246,16 @@ export function mayBeSuspect(text: string): boolean {
   let hanSinceReal = 0;
   let lastOpen = -1;
   let lastOpenPair = -1;
+  // Non-ASCII characters, and whether one is isShownForeign's: a short text's three may all be in this piece.
+  let shown = 0;
+  let foreign = false;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
       if (c === 0x0a || c === 0x0d) guarded = false;
       continue;
     }
+    shown++;
     if (c >= 0x4e00 && c <= 0x9fff) {
       han++;
       hanSinceReal++;
@@ -259,14 +287,17 @@ export function mayBeSuspect(text: string): boolean {
       if (c === 0xff0c || c === 0x3002 || c === 0xff1b || c === 0xff1a || c === 0xff1f || c === 0xff01) {
         guarded = true;
         hanSinceReal = 0;
-      }
+      } else if (c >= 0xff21 && isShownForeign(text, i, c)) foreign = true;
       continue;
     }
     if (c <= 0xff) return true;
-    if (isLatinShown(c)) continue;
+    if (isLatinShown(c)) {
+      if (isShownForeign(text, i, c)) foreign = true;
+      continue;
+    }
     if (c === 0xfffd || isKana(c) || isOddSymbol(c) || isHanExtA(c)) return true;
   }
-  return odd !== 0 && odd >= han * ODD_SHARE;
+  return (odd !== 0 && odd >= han * ODD_SHARE) || (foreign && shown <= SHORT_RUN_HAN);
 }
 
 /** Whether only spaces follow position `i` up to a line break or the piece's end. */

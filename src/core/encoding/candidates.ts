@@ -19,6 +19,8 @@ export interface Candidate {
   lossy?: boolean;
   /** Picked on the strength of a confident repair of the same damage in its line (encoding-repair's pick). */
   vouched?: boolean;
+  /** Picked below MIN_GAIN as a short span set off by ASCII or a line's edges (encoding-repair.ts, MIN_SET_OFF_GAIN). */
+  setOff?: boolean;
 }
 
 /** Classes of characters a text shows, as bits: which mix-ups could have produced it at all. */
