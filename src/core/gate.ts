@@ -97,6 +97,14 @@ const ODD_CLUSTER_SPAN = 8;
  */
 const LONE_STOP_MIN_HAN = 9;
 
+/**
+ * A short text (at most this many non-ASCII characters: a file name, a label, a line of terminal output) with a `?`
+ * right after a Han character and an odd character anywhere: what Windows tools leave of UTF-8 read as GBK and saved
+ * back, a `?` for each lead byte GBK could not pair (鏂囦欢澶? for 文件夹, 涓轰粈涔? for 为什么). Longer damage shows
+ * its odd characters anyway; a clean question (为什么?) has none.
+ */
+const SHORT_LOST_MAX = 8;
+
 /** What the cheap scan saw, as bits: which repairs are worth running at all. */
 export const SUSPECT_FOUNDER = 1;
 export const SUSPECT_ENCODING = 2;
@@ -120,6 +128,7 @@ export function suspectSignals(text: string, evidence?: Evidence): number {
   // Non-ASCII characters, and of them those isShownForeign names: for the three-character rule (SHORT_RUN_HAN).
   let shown = 0;
   let foreign = 0;
+  let questionAfterHan = false;
   // Where the last three odd characters were, for ODD_CLUSTER_SPAN.
   let odd1 = -Infinity;
   let odd2 = -Infinity;
@@ -137,6 +146,7 @@ export function suspectSignals(text: string, evidence?: Evidence): number {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
       latinRun = 0;
+      if (c === 0x3f && isUnifiedHan(text.charCodeAt(i - 1))) questionAfterHan = true;
       if (c === 0x0a || c === 0x0d) {
         if (lineReal === 0 && tellsSinceReal > 0) signals |= SUSPECT_FOUNDER;
         lineReal = tellsSinceReal = hanSinceReal = 0;
@@ -204,6 +214,7 @@ export function suspectSignals(text: string, evidence?: Evidence): number {
   if (lineReal === 0 && tellsSinceReal > 0) signals |= SUSPECT_FOUNDER;
   if ((odd >= ODD_MIN || (odd > 0 && kana === 0 && han === SHORT_RUN_HAN)) && odd >= han * ODD_SHARE) signals |= SUSPECT_ENCODING;
   if (shown === SHORT_RUN_HAN && han > 0 && (foreign > 0 || (odd > 0 && kana === 0))) signals |= SUSPECT_ENCODING;
+  if (questionAfterHan && odd > 0 && shown <= SHORT_LOST_MAX) signals |= SUSPECT_ENCODING;
   // A few kana among many Han characters: 浣犲ソ (UTF-8 read as GBK); Japanese has kana everywhere.
   if (kana > 0 && kana * 8 < han && odd > 0) signals |= SUSPECT_ENCODING;
   if (evidence !== undefined && evidence.founderParagraphs > 0 && han > 0) signals |= SUSPECT_FOUNDER;

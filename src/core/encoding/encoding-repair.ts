@@ -158,12 +158,23 @@ function readsBetter(text: string, start: number, end: number, replacement: stri
   const oddAfter = oddCount(window, left.length, left.length + replacement.length, contextWithReplacement(line.summary(), text, start, end, replacement));
   // A piece of damage the rest of its line proves (pick) need not prove itself: it need only read naturally; nor
   // need a short span set off by ASCII (an alt text, a table cell: 璁剧疆 → 设置) whose characters are all too common
-  // to look odd, when its repair leaves nothing odd either: the language model's gain (MIN_GAIN) alone decides.
-  const setOff = isSetOff(text, start, end) && !replacement.includes('\ufffd');
+  // to look odd, when its repair leaves nothing odd either: the language model's gain (MIN_GAIN) alone decides. A
+  // gap the span already had may stay (杩戝勾鏉� → 近年�: 近年来 with its last byte lost) where the rest comes back as
+  // Han: a repair may add no gap, and a clean word beside a lost character must not shrink into one letter of
+  // another script (�丁翠萍 → �Ƽ reads likelier only by being shorter).
+  const lost = lostCount(replacement, 0, replacement.length);
+  const setOff = isSetOff(text, start, end) && (lost === 0 || (lost <= lostCount(text, start, end, true) && isHanOnly(replacement.replace(LOST, ''))));
   // Picked below MIN_GAIN for being set off: only where the repair explains every odd character away.
   if (lowGainSetOff && !(oddBefore > 0 && oddAfter === 0)) return false;
   if (oddAfter >= oddBefore && !vouched && !(setOff && oddBefore === 0 && oddAfter === 0)) return false;
   return oddAfter <= MAX_ODD_SHARE_AFTER * nonAsciiCount(replacement, 0, replacement.length) || oddAfter * ODD_REDUCTION_FACTOR <= oddBefore;
+}
+
+/** U+FFFD in s[start, end), and with `windows` the `?` Windows tools leave for the same loss (WINDOWS_LOST). */
+function lostCount(s: string, start: number, end: number, windows = false): number {
+  let n = 0;
+  for (let i = start; i < end; i++) if (s.charCodeAt(i) === 0xfffd || (windows && s.charCodeAt(i) === 0x3f)) n++;
+  return n;
 }
 
 /** A span of at most SHORT_SET_OFF_SPAN non-ASCII characters with no Han or kana glued to either side: an alt text, a cell. */
