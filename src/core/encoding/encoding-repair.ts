@@ -8,6 +8,7 @@ import { contextWithReplacement, lineContext, nonAsciiCount, oddCount, summarize
 import { candidatesOf, classesPresent, isPlausible, readingFor, type Candidate } from './candidates';
 import { cumulativeLog10P } from '../model';
 import { BY_SHOWN, MAX_LAYERS } from './hypotheses';
+import { newUint8Array } from '../typed-arena';
 
 /** A repair whose gain is this far above zero is as sure as the engine gets; confidence scales up to it. */
 const SURE_GAIN = 10;
@@ -205,7 +206,7 @@ function pick(all: readonly Candidate[]): Candidate[] {
   if (good.length === 0) return [];
   let end = 0;
   for (const c of good) if (c.end > end) end = c.end;
-  const taken = new Uint8Array(end);
+  const taken = newUint8Array(end);
   const chosen: Candidate[] = [];
   const take = (c: Candidate) => {
     for (let i = c.start; i < c.end; i++) if (taken[i]) return;
