@@ -99,13 +99,14 @@ export interface Reading {
 
 /**
  * text[from, to) as the `shown` decoder would have read it from bytes, ready for candidatesOf; null when the text
- * shows nothing that decoder produces (SHOWN_NEEDS), so no hypothesis with it can apply.
+ * shows nothing that decoder produces (SHOWN_NEEDS), so no hypothesis with it can apply. `line`, when given, is
+ * lineContext(text, from, to) from another reading of the same text (it depends on no decoder).
  */
-export function readingFor(text: string, from: number, to: number, shown: CodecName, present: number, prefix: Float64Array, out: Candidate[]): Reading | null {
+export function readingFor(text: string, from: number, to: number, shown: CodecName, present: number, prefix: Float64Array, out: Candidate[], line?: LineContext): Reading | null {
   if ((SHOWN_NEEDS[shown] & present) === 0) return null;
   const enc = reEncode(shown, text, from, to);
   const unmappable = shown === 'gbk' ? withFourByteBreaks(enc.unmappable, enc.byteAt, from, to) : enc.unmappable;
-  return { text, from, to, bytes: enc.bytes, byteAt: enc.byteAt, unmappable, prefix, out, line: lineContext(text, from, to) };
+  return { text, from, to, bytes: enc.bytes, byteAt: enc.byteAt, unmappable, prefix, out, line: line ?? lineContext(text, from, to) };
 }
 
 /**
@@ -116,12 +117,13 @@ export function readingFor(text: string, from: number, to: number, shown: CodecN
 export function candidatesOf(r: Reading, hypothesis: Hypothesis): void {
   const { text, from, to, unmappable } = r;
   const lossy = text.includes('\ufffd', from);
-  // Lossy text is read twice, strictly and across gaps: the second pass reuses the first one's decodes.
-  const decoded = lossy ? new Map<number, Decoded>() : undefined;
+  // Lossy text is read twice, strictly and across gaps: the second pass walks the same runs between unmappable
+  // characters, and reuses the first one's decodes by run number.
+  const decoded: DecodedRuns | undefined = lossy ? [] : undefined;
   let runStart = from;
   for (let k = 0; k <= unmappable.length; k++) {
     const runEnd = k < unmappable.length ? unmappable[k] : to;
-    if (runEnd > runStart) regionsOfRun(r, hypothesis, runStart, runEnd, decoded);
+    if (runEnd > runStart) regionsOfRun(r, hypothesis, runStart, runEnd, k, decoded);
     if (k < unmappable.length) runStart = afterUnit(text, runEnd);
   }
   if (decoded) lossySegments(r, hypothesis, decoded);
@@ -145,8 +147,8 @@ function scoreWithoutLoss(s: string, a: number, b: number): [number, number] {
   return [textLog10P(s, a, b).total - lost * COST_REPLACEMENT, lost];
 }
 
-/** Keys a byte range [bs, be) as one number (byte offsets stay far below 2^21 per text). */
-const BYTE_KEY = 0x100000000;
+/** The decode of each run between unmappable characters, by the run's number (k in candidatesOf's walk). */
+type DecodedRuns = (Decoded | undefined)[];
 
 /** A gap cuts at most one character on each side: a UTF-8 character has at most 3 bytes after its first. */
 const LOSSY_EDGE_BYTES = 3;
@@ -175,7 +177,7 @@ function errorsAtGaps(truth: CodecName, bytes: Uint8Array, bs: number, be: numbe
   return i >= n;
 }
 
-function lossySegments(r: Reading, hypothesis: Hypothesis, decoded: Map<number, Decoded>): void {
+function lossySegments(r: Reading, hypothesis: Hypothesis, decoded: DecodedRuns): void {
   const { text, from, to, bytes, byteAt, unmappable, out } = r;
   let segStart = -1;
   let joined = '';
@@ -194,7 +196,9 @@ function lossySegments(r: Reading, hypothesis: Hypothesis, decoded: Map<number, 
         segEnd--;
         joinedEnd--;
       }
-      const replacement = joined.slice(0, joinedEnd).replace(/\ufffd+/g, '\ufffd');
+      // Runs of U+FFFD become one; most segments have none, and skip the regular expression.
+      const kept = joined.slice(0, joinedEnd);
+      const replacement = kept.includes('\ufffd\ufffd') ? kept.replace(/\ufffd+/g, '\ufffd') : kept;
       if (replacement !== text.slice(segStart, segEnd) && isPlausible(replacement, false)) {
         // Merging several U+FFFD into one is no gain; a U+FFFD the repair adds is a loss like any other, and so is
         // a character of the text it swallows.
@@ -214,7 +218,7 @@ function lossySegments(r: Reading, hypothesis: Hypothesis, decoded: Map<number, 
     if (runEnd > runStart) {
       const bs = byteAt[runStart - from];
       const be = byteAt[runEnd - from];
-      const dec = decoded.get(bs * BYTE_KEY + be) ?? decode(hypothesis.truth, bytes, bs, be);
+      const dec = decoded[k] ?? decode(hypothesis.truth, bytes, bs, be);
       // Errors a gap does not explain mean the piece was never this damage: clean text beside the damaged
       // sentence. It ends the segment and is left alone. The line's end counts as a gap after: text cut off
       // mid-character (a truncated title, a layer below).
@@ -276,7 +280,7 @@ function lossySegments(r: Reading, hypothesis: Hypothesis, decoded: Map<number, 
   flush(to);
 }
 
-function regionsOfRun(r: Reading, hypothesis: Hypothesis, runStart: number, runEnd: number, decoded: Map<number, Decoded> | undefined): void {
+function regionsOfRun(r: Reading, hypothesis: Hypothesis, runStart: number, runEnd: number, run: number, decoded: DecodedRuns | undefined): void {
   const { from, bytes, byteAt } = r;
   const bs = byteAt[runStart - from];
   const be = byteAt[runEnd - from];
@@ -289,7 +293,7 @@ function regionsOfRun(r: Reading, hypothesis: Hypothesis, runStart: number, runE
   }
   if (!high) return;
   const dec = decode(hypothesis.truth, bytes, bs, be);
-  decoded?.set(bs * BYTE_KEY + be, dec);
+  if (decoded) decoded[run] = dec;
   if (dec.errors.length > 0) droppedBytesCandidate(r, hypothesis, runStart, runEnd, dec);
   // Clean byte regions lie between decode errors.
   let regionStart = bs;

@@ -175,9 +175,11 @@ function bestCandidates(text: string, from: number, to: number, gapped?: string)
     for (const c of all) if (gapped.slice(c.start, c.end) !== text.slice(c.start, c.end)) c.lossy = true;
   }
   let chosen: Candidate[] = [];
+  let line: LineContext | undefined;
   for (const [shown, hypotheses] of BY_SHOWN) {
-    const r = readingFor(text, from, to, shown, present, prefix, all);
+    const r = readingFor(text, from, to, shown, present, prefix, all, line);
     if (!r) continue;
+    line = r.line;
     for (const h of hypotheses) {
       candidatesOf(r, h);
       chosen = pick(all);
