@@ -6,6 +6,7 @@ import { isAsciiSpace, isChinesePunct, isHalfwidthKana, isHighSurrogate, isLatin
 import { completeCutChar, completeUtf8, LINE_END } from './complete-cut';
 import { DROP_LOG10P, DROPPABLE, errorsAreDrops, LOST_CHAR_LOG10P } from './dropped-bytes';
 import type { Hypothesis } from './hypotheses';
+import type { RunningScore } from './running-score';
 
 /** A span of the text that re-decodes strictly under one hypothesis, and what the language model thinks of it. */
 export interface Candidate {
@@ -90,7 +91,7 @@ export interface Reading {
   /** Units the shown decoder can never produce: runs of candidate text lie between them. */
   unmappable: number[];
   /** The language model's running score over the text (cumulativeLog10P). */
-  prefix: Float64Array;
+  prefix: RunningScore;
   /** Where candidates are collected. */
   out: Candidate[];
   /** What the line is written in (badness.ts). */
@@ -102,7 +103,7 @@ export interface Reading {
  * shows nothing that decoder produces (SHOWN_NEEDS), so no hypothesis with it can apply. `line`, when given, is
  * lineContext(text, from, to) from another reading of the same text (it depends on no decoder).
  */
-export function readingFor(text: string, from: number, to: number, shown: CodecName, present: number, prefix: Float64Array, out: Candidate[], line?: LineContext): Reading | null {
+export function readingFor(text: string, from: number, to: number, shown: CodecName, present: number, prefix: RunningScore, out: Candidate[], line?: LineContext): Reading | null {
   if ((SHOWN_NEEDS[shown] & present) === 0) return null;
   const enc = reEncode(shown, text, from, to);
   const unmappable = shown === 'gbk' ? withFourByteBreaks(enc.unmappable, enc.byteAt, from, to) : enc.unmappable;
@@ -344,7 +345,7 @@ const SHORT_PIECE = 3;
  * unless decoding makes it odd or clearly worse: one decoder showed the whole line.
  */
 function isCleanPiece(r: Reading, dec: Decoded, decLine: LineContext, a: number, b: number, k0: number, k1: number): boolean {
-  const before = r.prefix[b] - r.prefix[a];
+  const before = r.prefix.span(a, b);
   const after = textLog10P(dec.text, k0, k1).total;
   if (after > before + EDGE_PIECE_MARGIN) return false;
   if (nonAsciiCount(r.text, a, b) > SHORT_PIECE) return true;
@@ -527,7 +528,7 @@ function addRegion(r: Reading, hypothesis: Hypothesis, runStart: number, runEnd:
   if (b <= a || j1 <= j0 || !hasOddChar(text, a, b)) return;
   const replacement = dec.text.slice(j0, j1);
   if (replacement === text.slice(a, b) || !isPlausible(replacement, true)) return;
-  const before = prefix[b] - prefix[a];
+  const before = prefix.span(a, b);
   const after = textLog10P(replacement).total;
   out.push({ start: a, end: b, replacement, hypothesis, gain: after - before - hypothesis.cost });
 }
@@ -569,7 +570,7 @@ function droppedBytesCandidate(r: Reading, hypothesis: Hypothesis, runStart: num
   // Each drop costs its own likelihood, and a character it left unreadable a typical character's: not the
   // model's U+FFFD cost, which is for a decoder that gave up.
   const [after, lost] = scoreWithoutLoss(replacement, 0, replacement.length);
-  const before = r.prefix[b] - r.prefix[a];
+  const before = r.prefix.span(a, b);
   const gain = after + lost * LOST_CHAR_LOG10P + drops * DROP_LOG10P[hypothesis.shown]! - before - hypothesis.cost;
   out.push({ start: a, end: b, replacement, hypothesis, gain, lossy: true });
 }

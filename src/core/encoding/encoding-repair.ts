@@ -6,7 +6,7 @@ import type { Step } from '../types';
 import { isHan, isKana } from '../text-classes';
 import { contextWithReplacement, lineContext, nonAsciiCount, oddCount, summarizeLine, type LineContext, type LineSummary } from './badness';
 import { candidatesOf, classesPresent, isPlausible, readingFor, type Candidate } from './candidates';
-import { cumulativeLog10P } from '../model';
+import { RunningScore } from './running-score';
 import { BY_SHOWN, MAX_LAYERS } from './hypotheses';
 import { newUint8Array } from '../typed-arena';
 
@@ -167,9 +167,9 @@ const UTF8_AS_GBK = BY_SHOWN.get('gbk')!.filter((h) => h.truth === 'utf-8');
 function bestCandidates(text: string, from: number, to: number, gapped?: string): Candidate[] {
   const all: Candidate[] = [];
   const present = classesPresent(text, from, to);
-  const prefix = cumulativeLog10P(text);
+  const prefix = new RunningScore(text);
   if (gapped !== undefined) {
-    const r = readingFor(gapped, from, to, 'gbk', classesPresent(gapped, from, to), cumulativeLog10P(gapped), all);
+    const r = readingFor(gapped, from, to, 'gbk', classesPresent(gapped, from, to), new RunningScore(gapped), all);
     if (r) for (const h of UTF8_AS_GBK) candidatesOf(r, h);
     // What such a candidate reads past was lost, whatever it guessed there.
     for (const c of all) if (gapped.slice(c.start, c.end) !== text.slice(c.start, c.end)) c.lossy = true;
