@@ -293,9 +293,15 @@ function regionsOfRun(r: Reading, hypothesis: Hypothesis, runStart: number, runE
     }
   }
   if (!high) return;
+  // A region's span lies inside the run, and addRegion drops any span with no odd character before it does anything
+  // else: a run without one (clean text beside the damage, a repaired line read again) has no region worth a look.
+  // Its decode may still serve the lossy pass or the dropped-bytes reading; without either it is not needed at all.
+  const odd = hasOddChar(r.text, runStart, runEnd);
+  if (!odd && !decoded && !mayShowDrops(hypothesis)) return;
   const dec = decode(hypothesis.truth, bytes, bs, be);
   if (decoded) decoded[run] = dec;
   if (dec.errors.length > 0) droppedBytesCandidate(r, hypothesis, runStart, runEnd, dec);
+  if (!odd) return;
   // Clean byte regions lie between decode errors.
   let regionStart = bs;
   const errs = dec.errors;
@@ -533,6 +539,11 @@ function addRegion(r: Reading, hypothesis: Hypothesis, runStart: number, runEnd:
   out.push({ start: a, end: b, replacement, hypothesis, gain: after - before - hypothesis.cost });
 }
 
+/** Whether the hypothesis is UTF-8 shown by a viewer that may drop bytes (droppedBytesCandidate). */
+function mayShowDrops(hypothesis: Hypothesis): boolean {
+  return hypothesis.truth === 'utf-8' && DROPPABLE[hypothesis.shown] !== undefined;
+}
+
 /**
  * UTF-8 shown as windows-1252 or Latin-1 with dropped bytes (dropped-bytes.ts): when every decode error of the run
  * is a character the drops truncated, the whole run is one candidate, each truncated character guessed from its
@@ -540,7 +551,7 @@ function addRegion(r: Reading, hypothesis: Hypothesis, runStart: number, runEnd:
  */
 function droppedBytesCandidate(r: Reading, hypothesis: Hypothesis, runStart: number, runEnd: number, dec: Decoded): void {
   const dropped = DROPPABLE[hypothesis.shown];
-  if (!dropped || hypothesis.truth !== 'utf-8') return;
+  if (!dropped || !mayShowDrops(hypothesis)) return;
   const { text, from, bytes, byteAt, out } = r;
   const be = byteAt[runEnd - from];
   if (!errorsAreDrops(bytes, be, dec.errors)) return;
