@@ -82,9 +82,9 @@ const WINDOWS_LOST = /(?<=[\u3400-\u9fff\uf900-\ufaff\ue000-\uf8ff])\?/g;
 function lineSteps(text: string): Step[] {
   // Windows' ? marks read as gaps, on a copy: offsets are the same, originals the line's own.
   const gapped = text.includes('?') ? text.replace(WINDOWS_LOST, '\ufffd') : text;
-  const picked = bestCandidates(text, 0, text.length, gapped === text ? undefined : gapped);
-  const steps: Step[] = [];
   const line = new LineOf(text);
+  const picked = bestCandidates(text, 0, text.length, gapped === text ? undefined : gapped, line);
+  const steps: Step[] = [];
   for (const c of picked) {
     let replacement = c.replacement;
     const codecs = [c.hypothesis.truth, c.hypothesis.shown];
@@ -162,9 +162,10 @@ const UTF8_AS_GBK = BY_SHOWN.get('gbk')!.filter((h) => h.truth === 'utf-8');
 
 /**
  * `gapped`, when given, is the text with Windows' ? marks as gaps (WINDOWS_LOST), read only under UTF-8 read as
- * GBK: in Big5 ↔ GBK damage a real ? after a character survives as it is.
+ * GBK: in Big5 ↔ GBK damage a real ? after a character survives as it is. `whole`, when given, is the text's LineOf
+ * ([from, to) the whole text): the readings take their line context from it, and readsBetter finds it computed.
  */
-function bestCandidates(text: string, from: number, to: number, gapped?: string): Candidate[] {
+function bestCandidates(text: string, from: number, to: number, gapped?: string, whole?: LineOf): Candidate[] {
   const all: Candidate[] = [];
   const present = classesPresent(text, from, to);
   const prefix = new RunningScore(text);
@@ -175,7 +176,7 @@ function bestCandidates(text: string, from: number, to: number, gapped?: string)
     for (const c of all) if (gapped.slice(c.start, c.end) !== text.slice(c.start, c.end)) c.lossy = true;
   }
   let chosen: Candidate[] = [];
-  let line: LineContext | undefined;
+  let line: LineContext | undefined = whole?.context();
   for (const [shown, hypotheses] of BY_SHOWN) {
     const r = readingFor(text, from, to, shown, present, prefix, all, line);
     if (!r) continue;
