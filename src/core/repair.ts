@@ -25,11 +25,12 @@ const MAX_ROUNDS = 3;
  * engine cannot read with any confidence, and comes back as it was, its lossy damage flagged.
  */
 export function repair(text: string, evidence?: Evidence, hints?: Hints): RepairResult {
-  let steps = round(text, evidence, hints);
+  const signals = new LastSignals(evidence);
+  let steps = round(text, evidence, hints, signals);
   if (!steps.some(changes)) return result(text, steps);
   let out = applySteps(text, steps);
   for (let n = 1; n < MAX_ROUNDS; n++) {
-    const again = round(out, evidence, hints);
+    const again = round(out, evidence, hints, signals);
     // Nothing more to change: `out` is the fixed point (the steps on `text` already mark its lossy spans).
     if (!again.some(changes)) return result(out, steps);
     steps = composeSteps(text, steps, out, again);
@@ -49,12 +50,12 @@ function result(text: string, steps: Step[]): RepairResult {
  * (real punctuation that was hidden in mojibake speaks for its paragraph, and a 遥 the decoding brings out is
  * seen now); then what no decoder can undo, flagged.
  */
-function round(text: string, evidence: Evidence | undefined, hints: Hints | undefined): Step[] {
-  const signals = hints?.founder === 'force' ? SUSPECT_FOUNDER | suspectSignals(text, evidence) : suspectSignals(text, evidence);
+function round(text: string, evidence: Evidence | undefined, hints: Hints | undefined, last: LastSignals): Step[] {
+  const signals = hints?.founder === 'force' ? SUSPECT_FOUNDER | last.of(text) : last.of(text);
   if (signals === 0) return [];
   let steps: Step[] = (signals & SUSPECT_ENCODING) === 0 ? [] : encodingSteps(text);
   const mid = steps.length === 0 ? text : applySteps(text, steps);
-  const founderSignals = mid === text ? signals : signals | suspectSignals(mid, evidence);
+  const founderSignals = mid === text ? signals : signals | last.of(mid);
   if (founderSignals & SUSPECT_FOUNDER) {
     // The evidence speaks of this text as it was; once decoded, it speaks for itself as it now reads (real marks
     // hidden in mojibake count, a 遥 the decoding brings out too), so a second repair of the output decides alike.
@@ -64,6 +65,24 @@ function round(text: string, evidence: Evidence | undefined, hints: Hints | unde
     steps = composeSteps(text, steps, mid, founderSteps(mid, paragraphs, ev, hints));
   }
   return merge(steps, notOverlapping(lossySteps(text), steps));
+}
+
+/**
+ * suspectSignals of the last text asked, within one repair: the next round's text is most often the encoding repair's
+ * output the round before judged for Founder signals (whenever the Founder repair changed nothing), and the scan of a
+ * damaged line was a third of the gate's share of the CPU profile of UTF-8 read as GBK.
+ */
+class LastSignals {
+  private text: string | undefined;
+  private signals = 0;
+  constructor(private readonly evidence: Evidence | undefined) {}
+  of(text: string): number {
+    if (text !== this.text) {
+      this.signals = suspectSignals(text, this.evidence);
+      this.text = text;
+    }
+    return this.signals;
+  }
 }
 
 /** Steps of `add` that overlap none of `kept` (both in text order): one merge-like walk. */

@@ -114,6 +114,9 @@ export function isAsciiSpace(code: number): boolean {
 const REAL_PUNCT = new Set([...'，。、：；？！“”‘’（）《》…—「」『』【】'].map((c) => c.charCodeAt(0)));
 /** Full-width Chinese punctuation. */
 export function isChinesePunct(code: number): boolean {
+  // Every one lies in — … (U+2014–2026), 、 … 】 (U+3001–3011) or ！ … ？ (U+FF01–FF1F): a Han character, most of
+  // what is asked, is answered without the set.
+  if (code < 0x2014 || code > 0xff1f || (code > 0x2026 && code < 0x3001) || (code > 0x3011 && code < 0xff01)) return false;
   return REAL_PUNCT.has(code);
 }
 

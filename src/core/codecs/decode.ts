@@ -1,6 +1,7 @@
 import type { CodecName, Decoded } from './types';
 import { checkRange, codecImpl } from './codec-impls';
 import { stringFromUnits } from './string-from-units';
+import { newUint32Array } from '../typed-arena';
 
 /**
  * Reused work buffers (a decoder writes at most one UTF-16 unit per input byte);
@@ -28,7 +29,9 @@ export function decode(codec: CodecName, bytes: Uint8Array, start = 0, end = byt
   reserve(end - start);
   const errors: number[] = [];
   const count = impl.decode(bytes, start, end, units, srcAt, errors);
-  return { text: stringFromUnits(units, count), srcAt: srcAt.slice(0, count + 1), errors };
+  const offsets = newUint32Array(count + 1);
+  offsets.set(srcAt.subarray(0, count + 1));
+  return { text: stringFromUnits(units, count), srcAt: offsets, errors };
 }
 
 /** True when `bytes[start, end)` decode with no error (stops at the first one). */

@@ -1,5 +1,6 @@
 import type { CodecName, ReEncoded } from './types';
 import { checkRange, codecImpl } from './codec-impls';
+import { newUint32Array, newUint8Array } from '../typed-arena';
 
 /** Reused output buffer; results are copied out of it, so it never escapes. */
 let scratch = new Uint8Array(4096);
@@ -15,8 +16,10 @@ export function reEncode(codec: CodecName, text: string, start = 0, end = text.l
   const impl = codecImpl(codec);
   const need = (end - start) * impl.maxBytesPerUnit;
   if (scratch.length < need) scratch = new Uint8Array(Math.max(need, scratch.length * 2));
-  const byteAt = new Uint32Array(end - start + 1);
+  const byteAt = newUint32Array(end - start + 1);
   const unmappable: number[] = [];
   const length = impl.encode(text, start, end, scratch, byteAt, unmappable);
-  return { bytes: scratch.slice(0, length), byteAt, unmappable };
+  const bytes = newUint8Array(length);
+  bytes.set(scratch.subarray(0, length));
+  return { bytes, byteAt, unmappable };
 }

@@ -6,6 +6,7 @@ import { isAsciiSpace, isChinesePunct, isHalfwidthKana, isHighSurrogate, isLatin
 import { completeCutChar, completeUtf8, LINE_END } from './complete-cut';
 import { DROP_LOG10P, DROPPABLE, errorsAreDrops, LOST_CHAR_LOG10P } from './dropped-bytes';
 import type { Hypothesis } from './hypotheses';
+import type { RunningScore } from './running-score';
 
 /** A span of the text that re-decodes strictly under one hypothesis, and what the language model thinks of it. */
 export interface Candidate {
@@ -92,7 +93,7 @@ export interface Reading {
   /** Units the shown decoder can never produce: runs of candidate text lie between them. */
   unmappable: number[];
   /** The language model's running score over the text (cumulativeLog10P). */
-  prefix: Float64Array;
+  prefix: RunningScore;
   /** Where candidates are collected. */
   out: Candidate[];
   /** What the line is written in (badness.ts). */
@@ -101,13 +102,14 @@ export interface Reading {
 
 /**
  * text[from, to) as the `shown` decoder would have read it from bytes, ready for candidatesOf; null when the text
- * shows nothing that decoder produces (SHOWN_NEEDS), so no hypothesis with it can apply.
+ * shows nothing that decoder produces (SHOWN_NEEDS), so no hypothesis with it can apply. `line`, when given, is
+ * lineContext(text, from, to) from another reading of the same text (it depends on no decoder).
  */
-export function readingFor(text: string, from: number, to: number, shown: CodecName, present: number, prefix: Float64Array, out: Candidate[]): Reading | null {
+export function readingFor(text: string, from: number, to: number, shown: CodecName, present: number, prefix: RunningScore, out: Candidate[], line?: LineContext): Reading | null {
   if ((SHOWN_NEEDS[shown] & present) === 0) return null;
   const enc = reEncode(shown, text, from, to);
   const unmappable = shown === 'gbk' ? withFourByteBreaks(enc.unmappable, enc.byteAt, from, to) : enc.unmappable;
-  return { text, from, to, bytes: enc.bytes, byteAt: enc.byteAt, unmappable, prefix, out, line: lineContext(text, from, to) };
+  return { text, from, to, bytes: enc.bytes, byteAt: enc.byteAt, unmappable, prefix, out, line: line ?? lineContext(text, from, to) };
 }
 
 /**
@@ -118,12 +120,13 @@ export function readingFor(text: string, from: number, to: number, shown: CodecN
 export function candidatesOf(r: Reading, hypothesis: Hypothesis): void {
   const { text, from, to, unmappable } = r;
   const lossy = text.includes('\ufffd', from);
-  // Lossy text is read twice, strictly and across gaps: the second pass reuses the first one's decodes.
-  const decoded = lossy ? new Map<number, Decoded>() : undefined;
+  // Lossy text is read twice, strictly and across gaps: the second pass walks the same runs between unmappable
+  // characters, and reuses the first one's decodes by run number.
+  const decoded: DecodedRuns | undefined = lossy ? [] : undefined;
   let runStart = from;
   for (let k = 0; k <= unmappable.length; k++) {
     const runEnd = k < unmappable.length ? unmappable[k] : to;
-    if (runEnd > runStart) regionsOfRun(r, hypothesis, runStart, runEnd, decoded);
+    if (runEnd > runStart) regionsOfRun(r, hypothesis, runStart, runEnd, k, decoded);
     if (k < unmappable.length) runStart = afterUnit(text, runEnd);
   }
   if (decoded) lossySegments(r, hypothesis, decoded);
@@ -147,8 +150,8 @@ function scoreWithoutLoss(s: string, a: number, b: number): [number, number] {
   return [textLog10P(s, a, b).total - lost * COST_REPLACEMENT, lost];
 }
 
-/** Keys a byte range [bs, be) as one number (byte offsets stay far below 2^21 per text). */
-const BYTE_KEY = 0x100000000;
+/** The decode of each run between unmappable characters, by the run's number (k in candidatesOf's walk). */
+type DecodedRuns = (Decoded | undefined)[];
 
 /** A gap cuts at most one character on each side: a UTF-8 character has at most 3 bytes after its first. */
 const LOSSY_EDGE_BYTES = 3;
@@ -177,7 +180,7 @@ function errorsAtGaps(truth: CodecName, bytes: Uint8Array, bs: number, be: numbe
   return i >= n;
 }
 
-function lossySegments(r: Reading, hypothesis: Hypothesis, decoded: Map<number, Decoded>): void {
+function lossySegments(r: Reading, hypothesis: Hypothesis, decoded: DecodedRuns): void {
   const { text, from, to, bytes, byteAt, unmappable, out } = r;
   let segStart = -1;
   let joined = '';
@@ -196,7 +199,9 @@ function lossySegments(r: Reading, hypothesis: Hypothesis, decoded: Map<number, 
         segEnd--;
         joinedEnd--;
       }
-      const replacement = joined.slice(0, joinedEnd).replace(/\ufffd+/g, '\ufffd');
+      // Runs of U+FFFD become one; most segments have none, and skip the regular expression.
+      const kept = joined.slice(0, joinedEnd);
+      const replacement = kept.includes('\ufffd\ufffd') ? kept.replace(/\ufffd+/g, '\ufffd') : kept;
       if (replacement !== text.slice(segStart, segEnd) && isPlausible(replacement, false)) {
         // Merging several U+FFFD into one is no gain; a U+FFFD the repair adds is a loss like any other, and so is
         // a character of the text it swallows.
@@ -216,7 +221,7 @@ function lossySegments(r: Reading, hypothesis: Hypothesis, decoded: Map<number, 
     if (runEnd > runStart) {
       const bs = byteAt[runStart - from];
       const be = byteAt[runEnd - from];
-      const dec = decoded.get(bs * BYTE_KEY + be) ?? decode(hypothesis.truth, bytes, bs, be);
+      const dec = decoded[k] ?? decode(hypothesis.truth, bytes, bs, be);
       // Errors a gap does not explain mean the piece was never this damage: clean text beside the damaged
       // sentence. It ends the segment and is left alone. The line's end counts as a gap after: text cut off
       // mid-character (a truncated title, a layer below).
@@ -278,7 +283,7 @@ function lossySegments(r: Reading, hypothesis: Hypothesis, decoded: Map<number, 
   flush(to);
 }
 
-function regionsOfRun(r: Reading, hypothesis: Hypothesis, runStart: number, runEnd: number, decoded: Map<number, Decoded> | undefined): void {
+function regionsOfRun(r: Reading, hypothesis: Hypothesis, runStart: number, runEnd: number, run: number, decoded: DecodedRuns | undefined): void {
   const { from, bytes, byteAt } = r;
   const bs = byteAt[runStart - from];
   const be = byteAt[runEnd - from];
@@ -290,9 +295,15 @@ function regionsOfRun(r: Reading, hypothesis: Hypothesis, runStart: number, runE
     }
   }
   if (!high) return;
+  // A region's span lies inside the run, and addRegion drops any span with no odd character before it does anything
+  // else: a run without one (clean text beside the damage, a repaired line read again) has no region worth a look.
+  // Its decode may still serve the lossy pass or the dropped-bytes reading; without either it is not needed at all.
+  const odd = hasOddChar(r.text, runStart, runEnd);
+  if (!odd && !decoded && !mayShowDrops(hypothesis)) return;
   const dec = decode(hypothesis.truth, bytes, bs, be);
-  decoded?.set(bs * BYTE_KEY + be, dec);
+  if (decoded) decoded[run] = dec;
   if (dec.errors.length > 0) droppedBytesCandidate(r, hypothesis, runStart, runEnd, dec);
+  if (!odd) return;
   // Clean byte regions lie between decode errors.
   let regionStart = bs;
   const errs = dec.errors;
@@ -342,7 +353,7 @@ const SHORT_PIECE = 3;
  * unless decoding makes it odd or clearly worse: one decoder showed the whole line.
  */
 function isCleanPiece(r: Reading, dec: Decoded, decLine: LineContext, a: number, b: number, k0: number, k1: number): boolean {
-  const before = r.prefix[b] - r.prefix[a];
+  const before = r.prefix.span(a, b);
   const after = textLog10P(dec.text, k0, k1).total;
   if (after > before + EDGE_PIECE_MARGIN) return false;
   if (nonAsciiCount(r.text, a, b) > SHORT_PIECE) return true;
@@ -525,9 +536,14 @@ function addRegion(r: Reading, hypothesis: Hypothesis, runStart: number, runEnd:
   if (b <= a || j1 <= j0 || !hasOddChar(text, a, b)) return;
   const replacement = dec.text.slice(j0, j1);
   if (replacement === text.slice(a, b) || !isPlausible(replacement, true)) return;
-  const before = prefix[b] - prefix[a];
+  const before = prefix.span(a, b);
   const after = textLog10P(replacement).total;
   out.push({ start: a, end: b, replacement, hypothesis, gain: after - before - hypothesis.cost });
+}
+
+/** Whether the hypothesis is UTF-8 shown by a viewer that may drop bytes (droppedBytesCandidate). */
+function mayShowDrops(hypothesis: Hypothesis): boolean {
+  return hypothesis.truth === 'utf-8' && DROPPABLE[hypothesis.shown] !== undefined;
 }
 
 /**
@@ -537,7 +553,7 @@ function addRegion(r: Reading, hypothesis: Hypothesis, runStart: number, runEnd:
  */
 function droppedBytesCandidate(r: Reading, hypothesis: Hypothesis, runStart: number, runEnd: number, dec: Decoded): void {
   const dropped = DROPPABLE[hypothesis.shown];
-  if (!dropped || hypothesis.truth !== 'utf-8') return;
+  if (!dropped || !mayShowDrops(hypothesis)) return;
   const { text, from, bytes, byteAt, out } = r;
   const be = byteAt[runEnd - from];
   if (!errorsAreDrops(bytes, be, dec.errors)) return;
@@ -567,7 +583,7 @@ function droppedBytesCandidate(r: Reading, hypothesis: Hypothesis, runStart: num
   // Each drop costs its own likelihood, and a character it left unreadable a typical character's: not the
   // model's U+FFFD cost, which is for a decoder that gave up.
   const [after, lost] = scoreWithoutLoss(replacement, 0, replacement.length);
-  const before = r.prefix[b] - r.prefix[a];
+  const before = r.prefix.span(a, b);
   const gain = after + lost * LOST_CHAR_LOG10P + drops * DROP_LOG10P[hypothesis.shown]! - before - hypothesis.cost;
   out.push({ start: a, end: b, replacement, hypothesis, gain, lossy: true });
 }

@@ -24,11 +24,12 @@ function isGuessable(code: number): boolean {
  * How likely `code` is between its neighbours under the language model: its own score after `prev`, and how
  * much likelier it makes `next` than `next` stands alone. A mark scores its rate in running text.
  */
-function contextScore(code: number, prev: number, next: number): number {
-  const mark = MARK_LOG10.get(code);
+function contextScore(code: number, prev: number, next: number, nextAlone: number): number {
+  // No mark is a Han character: most completions are, and skip the map.
+  const mark = isUnifiedHan(code) ? undefined : MARK_LOG10.get(code);
   if (mark !== undefined) return mark;
   let score = hanAfterLog10P(prev, code);
-  if (next > 0) score += hanAfterLog10P(code, next) - hanAfterLog10P(0, next);
+  if (next > 0) score += hanAfterLog10P(code, next) - nextAlone;
   return score;
 }
 
@@ -86,17 +87,21 @@ class Guess {
   private best = -Infinity;
   private second = -Infinity;
   private bestCode = 0;
+  /** hanAfterLog10P(0, next): the same for every completion. */
+  private readonly nextAlone: number;
   constructor(
     private readonly prev: number,
     private readonly next: number,
     private readonly min: number,
-  ) {}
+  ) {
+    this.nextAlone = next > 0 ? hanAfterLog10P(0, next) : 0;
+  }
 
   consider(code: number): void {
     // Overlong forms and surrogates are not characters a UTF-8 encoder writes.
     if (code < this.min || isSurrogate(code) || !isGuessable(code)) return;
     if (this.next === LINE_END && ENDS_NO_LINE.has(code)) return;
-    const s = contextScore(code, this.prev, this.next);
+    const s = contextScore(code, this.prev, this.next, this.nextAlone);
     if (s > this.best) {
       this.second = this.best;
       this.best = s;

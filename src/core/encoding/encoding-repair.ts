@@ -6,8 +6,9 @@ import type { Step } from '../types';
 import { isHan, isKana } from '../text-classes';
 import { contextWithReplacement, lineContext, nonAsciiCount, oddCount, summarizeLine, type LineContext, type LineSummary } from './badness';
 import { candidatesOf, classesPresent, isPlausible, readingFor, type Candidate } from './candidates';
-import { cumulativeLog10P } from '../model';
+import { RunningScore } from './running-score';
 import { BY_SHOWN, MAX_LAYERS } from './hypotheses';
+import { newUint8Array } from '../typed-arena';
 
 /** A repair whose gain is this far above zero is as sure as the engine gets; confidence scales up to it. */
 const SURE_GAIN = 10;
@@ -102,9 +103,9 @@ const WINDOWS_LOST = /(?<=[\u3400-\u9fff\uf900-\ufaff\ue000-\uf8ff])\?/g;
 function lineSteps(text: string): Step[] {
   // Windows' ? marks read as gaps, on a copy: offsets are the same, originals the line's own.
   const gapped = text.includes('?') ? text.replace(WINDOWS_LOST, '\ufffd') : text;
-  const picked = bestCandidates(text, 0, text.length, gapped === text ? undefined : gapped);
-  const steps: Step[] = [];
   const line = new LineOf(text);
+  const picked = bestCandidates(text, 0, text.length, gapped === text ? undefined : gapped, line);
+  const steps: Step[] = [];
   for (const c of picked) {
     let replacement = c.replacement;
     const codecs = [c.hypothesis.truth, c.hypothesis.shown];
@@ -202,22 +203,25 @@ const UTF8_AS_GBK = BY_SHOWN.get('gbk')!.filter((h) => h.truth === 'utf-8');
 
 /**
  * `gapped`, when given, is the text with Windows' ? marks as gaps (WINDOWS_LOST), read only under UTF-8 read as
- * GBK: in Big5 ↔ GBK damage a real ? after a character survives as it is.
+ * GBK: in Big5 ↔ GBK damage a real ? after a character survives as it is. `whole`, when given, is the text's LineOf
+ * ([from, to) the whole text): the readings take their line context from it, and readsBetter finds it computed.
  */
-function bestCandidates(text: string, from: number, to: number, gapped?: string): Candidate[] {
+function bestCandidates(text: string, from: number, to: number, gapped?: string, whole?: LineOf): Candidate[] {
   const all: Candidate[] = [];
   const present = classesPresent(text, from, to);
-  const prefix = cumulativeLog10P(text);
+  const prefix = new RunningScore(text);
   if (gapped !== undefined) {
-    const r = readingFor(gapped, from, to, 'gbk', classesPresent(gapped, from, to), cumulativeLog10P(gapped), all);
+    const r = readingFor(gapped, from, to, 'gbk', classesPresent(gapped, from, to), new RunningScore(gapped), all);
     if (r) for (const h of UTF8_AS_GBK) candidatesOf(r, h);
     // What such a candidate reads past was lost, whatever it guessed there.
     for (const c of all) if (gapped.slice(c.start, c.end) !== text.slice(c.start, c.end)) c.lossy = true;
   }
   let chosen: Candidate[] = [];
+  let line: LineContext | undefined = whole?.context();
   for (const [shown, hypotheses] of BY_SHOWN) {
-    const r = readingFor(text, from, to, shown, present, prefix, all);
+    const r = readingFor(text, from, to, shown, present, prefix, all, line);
     if (!r) continue;
+    line = r.line;
     for (const h of hypotheses) {
       candidatesOf(r, h);
       chosen = pick(all, text);
@@ -255,7 +259,7 @@ function pick(all: readonly Candidate[], text: string): Candidate[] {
   if (good.length === 0) return [];
   let end = 0;
   for (const c of good) if (c.end > end) end = c.end;
-  const taken = new Uint8Array(end);
+  const taken = newUint8Array(end);
   const chosen: Candidate[] = [];
   const take = (c: Candidate) => {
     for (let i = c.start; i < c.end; i++) if (taken[i]) return;

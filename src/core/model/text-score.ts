@@ -8,6 +8,7 @@ import { pairScore } from './pairs';
 import { PAIR_STEP } from './pairs.generated';
 import { UNSEEN_HAN_LOG10P, unigramTable } from './unigram';
 import { UNIGRAM_TOTAL_LOG10 } from './unigram.generated';
+import { newFloat64Array } from '../typed-arena';
 import { isHalfwidthKana, isHanBmp, isHighSurrogate, isHiragana, isKana, isLowSurrogate, isPrivateUse, isRareCjkMark, isSurrogate } from '../text-classes';
 
 /**
@@ -165,7 +166,7 @@ export function textLog10P(text: string, start = 0, end = text.length): { total:
  * candidate spans of one text against the text as it stands.
  */
 export function cumulativeLog10P(text: string): Float64Array {
-  const prefix = new Float64Array(text.length + 1);
+  const prefix = newFloat64Array(text.length + 1);
   scan(text, 0, text.length, prefix);
   return prefix;
 }
