@@ -242,8 +242,14 @@ function bestCandidates(text: string, from: number, to: number, gapped?: string,
 function settled(text: string, chosen: readonly Candidate[]): boolean {
   if (chosen.length === 0 || !chosen.every((c) => c.gain >= CONFIDENT_GAIN)) return false;
   const out = applySteps(text, chosen);
-  return !C1_CONTROL.test(out) && (suspectSignals(out.replace(LOST, '')) & SUSPECT_ENCODING) === 0;
+  if (C1_CONTROL.test(out) || (suspectSignals(out.replace(LOST, '')) & SUSPECT_ENCODING) !== 0) return false;
+  // A short repair the cheap scan cannot judge (い瓣: 中國 in Big5 read as windows-1252, undone as GBK) is settled only
+  // when nothing in it reads odd: Big5's reading comes later and reads 中國.
+  return chosen.every((c) => c.replacement.length > SETTLED_SHORT || oddCount(c.replacement, 0, c.replacement.length, lineContext(c.replacement)) === 0);
 }
+
+/** Repairs this short (characters) are judged character by character before rarer hypotheses are skipped (settled). */
+const SETTLED_SHORT = 8;
 
 const C1_CONTROL = /[\u0080-\u009f]/;
 
