@@ -244,7 +244,12 @@ function settled(text: string, chosen: readonly Candidate[]): boolean {
   const out = applySteps(text, chosen);
   if (C1_CONTROL.test(out) || (suspectSignals(out.replace(LOST, '')) & SUSPECT_ENCODING) !== 0) return false;
   // A short repair the cheap scan cannot judge (い瓣: 中國 in Big5 read as windows-1252, undone as GBK) is settled only
-  // when nothing in it reads odd: Big5's reading comes later and reads 中國.
+  // when nothing in it reads odd: Big5's reading comes later and reads 中國. A short text is judged whole, what the
+  // repairs left beside them included (Áìµ¼, 领导 in GBK read as windows-1252: UTF-8 reads ìµ¼ as 쵼 and leaves Á),
+  // and a gap the repairs made counts against it (Îäºº, 武汉, read by UTF-8 as a lost character and 人).
+  if (nonAsciiCount(out, 0, out.length) <= SETTLED_SHORT) {
+    return oddCount(out, 0, out.length, lineContext(out)) === 0 && lostCount(out, 0, out.length) <= lostCount(text, 0, text.length, true);
+  }
   return chosen.every((c) => c.replacement.length > SETTLED_SHORT || oddCount(c.replacement, 0, c.replacement.length, lineContext(c.replacement)) === 0);
 }
 
