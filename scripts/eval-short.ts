@@ -11,7 +11,8 @@
  * writes them to .cache/short-changes.jsonl.
  *
  * Then the other side, recall: the RECALL_WORDS commonest jieba words of 2, 3 and 4 Han characters, each damaged
- * alone by the commonest mix-ups (UTF-8 read as GBK, GBK and UTF-8 read as windows-1252) where no byte is lost, and
+ * alone by the commonest mix-ups (UTF-8 read as GBK, GBK and UTF-8 read as windows-1252; UTF-8 read as Shift_JIS) where
+ * no byte is lost, and
  * how many come back exactly (gated: how many the cheap scan lets through at all).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -75,7 +76,7 @@ for (const r of rows) console.log(`| ${r.join(' | ')} |`);
 writeFileSync(values.out!, changes.join('\n') + (changes.length ? '\n' : ''));
 
 const RECALL_WORDS = 2000;
-const MIX_UPS: Array<[CodecName, CodecName]> = [['utf-8', 'gbk'], ['gbk', 'windows-1252'], ['utf-8', 'windows-1252']];
+const MIX_UPS: Array<[CodecName, CodecName]> = [['utf-8', 'gbk'], ['gbk', 'windows-1252'], ['utf-8', 'windows-1252'], ['utf-8', 'shift_jis']];
 const byFrequency = readFileSync(join(fetchPackage('nodejieba', '3.5.8'), 'submodules', 'cppjieba', 'dict', 'jieba.dict.utf8'), 'utf8')
   .split('\n')
   .map((l) => l.split(' '))

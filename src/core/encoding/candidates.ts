@@ -31,6 +31,13 @@ export const HAS_CJK = 2;
 export const HAS_HALFWIDTH_KANA = 4;
 /** U+FFFD: a UTF-8 decoder fed GBK bytes cannot go far without one. */
 export const HAS_REPLACEMENT = 8;
+/**
+ * CJK in a text of at most SHORT_CJK_CHARS non-ASCII characters. UTF-8 read as Shift_JIS shows most lines with a
+ * half-width kana (a lone byte A1–DF), but a short word need not hold one (荳肴弍 is 不是: E4 B8 8D E6 98 AF), and
+ * a label is cheap to read once more.
+ */
+export const HAS_SHORT_CJK = 16;
+const SHORT_CJK_CHARS = 8;
 
 /**
  * A decoder only shows damage in characters it produces from high bytes: Latin-1 and
@@ -42,7 +49,7 @@ const SHOWN_NEEDS: Record<string, number> = {
   'iso-8859-1': HAS_LATIN1,
   gbk: HAS_CJK,
   big5: HAS_CJK,
-  shift_jis: HAS_HALFWIDTH_KANA,
+  shift_jis: HAS_HALFWIDTH_KANA | HAS_SHORT_CJK,
   'utf-8': HAS_REPLACEMENT,
 };
 
@@ -50,9 +57,11 @@ const SHOWN_NEEDS: Record<string, number> = {
 export function classesPresent(text: string, from: number, to: number): number {
   let bits = 0;
   let latin = 0;
+  let nonAscii = 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) continue;
+    nonAscii++;
     if (isLatinShown(c)) {
       if (++latin >= 2) bits |= HAS_LATIN1;
     } else if (c >= 0x2e80) {
@@ -60,9 +69,9 @@ export function classesPresent(text: string, from: number, to: number): number {
       if (isHalfwidthKana(c)) bits |= HAS_HALFWIDTH_KANA;
       else if (c === 0xfffd) bits |= HAS_REPLACEMENT;
     }
-    if (bits === (HAS_LATIN1 | HAS_CJK | HAS_HALFWIDTH_KANA | HAS_REPLACEMENT)) break;
+    if (bits === (HAS_LATIN1 | HAS_CJK | HAS_HALFWIDTH_KANA | HAS_REPLACEMENT) && nonAscii > SHORT_CJK_CHARS) return bits;
   }
-  return bits;
+  return (bits & HAS_CJK) !== 0 && nonAscii <= SHORT_CJK_CHARS ? bits | HAS_SHORT_CJK : bits;
 }
 
 /**
