@@ -9,7 +9,7 @@
  * they are evaluated): settings are read from storage.sync by hand (shared/settings.ts). Nothing here may
  * throw into the page: a failure to reach the background (an extension being updated) ends quietly.
  */
-import { isSuspect, mayBeSuspect } from '@/src/core/gate';
+import { isSuspect, pieceSignals } from '@/src/core/gate';
 import { scanForSuspects } from '@/src/dom/suspect-scan';
 import { loadDecoder, loadPageKit } from '@/src/ext/content/decoder-client';
 import type { PageKit } from '@/src/ext/content/page-kit-port';
@@ -46,7 +46,7 @@ export default defineContentScript({
       if (scan || suspect || kitLoad) return;
       scan = new AbortController();
       signal.addEventListener('abort', () => stopScan(), { once: true, signal: scan.signal });
-      scanForSuspects({ win: window, isSuspect, mayBeSuspect, signal: scan.signal, onSuspect: () => { suspect = true; scan = null; wake(); } });
+      scanForSuspects({ win: window, isSuspect, pieceSignals, signal: scan.signal, onSuspect: () => { suspect = true; scan = null; wake(); } });
     };
     /** The decoder bundle's part of this frame, loaded once; it takes over from the scan. */
     const openKit = (): Promise<PageKit> => (kitLoad ??= (async () => {

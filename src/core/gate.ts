@@ -83,7 +83,6 @@ function isShownForeign(text: string, i: number, c: number): boolean {
  * 32,362 clean modern paragraphs, and 183 of the 406 damaged sentences in the dev sets' mixed cases.
  */
 const ODD_CLUSTER_SPAN = 8;
-
 /**
  * When a shifted-looking ，。、” (袁 遥 尧 冶, "tells") is worth the Founder decision, as founder-repair.ts decides
  * what is damaged, loosened wherever the gate cannot know what the decision knows (which tells are free of words,
@@ -244,6 +243,24 @@ const YUAN = 0x9662; // 院, the shifted ：, which the colon cue looks for
  * Checked over every dev-set and case text cut every way at random (tests/unit/gate-may-be-suspect.test.ts).
  */
 export function mayBeSuspect(text: string): boolean {
+  return pieceSignals(text, false) !== 0;
+}
+
+/** pieceSignals: the piece may be suspect whatever surrounds it. */
+export const PIECE_SUSPECT = 1;
+/** pieceSignals: the piece's only reason is a rare character within ODD_CLUSTER_SPAN of its start (of its end). */
+export const PIECE_EDGE_START = 2;
+export const PIECE_EDGE_END = 4;
+/** How far from a cut a cluster of rare characters across it reaches (the caller rules a cut out with it). */
+export const PIECE_EDGE_SPAN = ODD_CLUSTER_SPAN;
+
+/**
+ * mayBeSuspect with its reasons: 0, PIECE_SUSPECT, or the edge bits alone when nothing but a rare character near an
+ * edge flags the piece, so that a caller who can see the neighbouring piece (suspect-scan.ts) rules the cut out:
+ * four rare characters across a cut leave one within ODD_CLUSTER_SPAN of it on both sides. `whole`: the text is
+ * a whole gate input (a paragraph read whole), whose edges no other piece continues.
+ */
+export function pieceSignals(text: string, whole: boolean): number {
   const bits = commonHanBits();
   const founder = founderFlags();
   const n = text.length;
@@ -260,6 +277,7 @@ export function mayBeSuspect(text: string): boolean {
   // Non-ASCII characters, and whether one is isShownForeign's: a short text's three may all be in this piece.
   let shown = 0;
   let foreign = false;
+  let edges = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
@@ -273,21 +291,25 @@ export function mayBeSuspect(text: string): boolean {
       const f = founder[c - 0x4e00];
       if (f !== 0) {
         if ((f & FLAG_TELL) !== 0) {
-          if (!guarded || (c === TELL_STOP && hanSinceReal >= LONE_STOP_MIN_HAN)) return true;
+          if (!guarded || (c === TELL_STOP && hanSinceReal >= LONE_STOP_MIN_HAN)) return PIECE_SUSPECT;
           guarded = false;
         }
-        if ((f & FLAG_CLOSE) !== 0 && (lastOpen < 0 ? i < PAIR_REACH : i - lastOpen <= PAIR_REACH && lastOpenPair === f >> PAIR_SHIFT)) return true;
+        if ((f & FLAG_CLOSE) !== 0 && (lastOpen < 0 ? !whole && i < PAIR_REACH : i - lastOpen <= PAIR_REACH && lastOpenPair === f >> PAIR_SHIFT)) return PIECE_SUSPECT;
         if ((f & FLAG_OPEN) !== 0) {
           lastOpen = i;
           lastOpenPair = f >> PAIR_SHIFT;
         }
         // Any 屯: a run of three may be cut between pieces.
-        if ((f & FLAG_MEMORY) !== 0) return true;
+        if ((f & FLAG_MEMORY) !== 0) return PIECE_SUSPECT;
       }
-      if (c === YUAN && mayEndLine(text, i)) return true;
+      if (c === YUAN && mayEndLine(text, i)) return PIECE_SUSPECT;
       const k = c - COMMON_HAN_BASE;
       if ((bits[k >> 3] & (1 << (k & 7))) !== 0) continue;
-      if (i < ODD_CLUSTER_SPAN || n - 1 - i < ODD_CLUSTER_SPAN || i - odd3 <= ODD_CLUSTER_SPAN) return true;
+      if (i - odd3 <= ODD_CLUSTER_SPAN) return PIECE_SUSPECT;
+      if (!whole) {
+        if (i < ODD_CLUSTER_SPAN) edges |= PIECE_EDGE_START;
+        if (n - 1 - i < ODD_CLUSTER_SPAN) edges |= PIECE_EDGE_END;
+      }
       odd++;
       odd3 = odd2;
       odd2 = odd1;
@@ -301,14 +323,15 @@ export function mayBeSuspect(text: string): boolean {
       } else if (c >= 0xff21 && isShownForeign(text, i, c)) foreign = true;
       continue;
     }
-    if (c <= 0xff) return true;
+    if (c <= 0xff) return PIECE_SUSPECT;
     if (isLatinShown(c)) {
       if (isShownForeign(text, i, c)) foreign = true;
       continue;
     }
-    if (c === 0xfffd || isKana(c) || isOddSymbol(c) || isHanExtA(c)) return true;
+    if (c === 0xfffd || isKana(c) || isOddSymbol(c) || isHanExtA(c)) return PIECE_SUSPECT;
   }
-  return (odd !== 0 && odd >= han * ODD_SHARE) || (foreign && shown <= SHORT_RUN_HAN);
+  if ((odd !== 0 && odd >= han * ODD_SHARE) || (foreign && shown <= SHORT_RUN_HAN)) return PIECE_SUSPECT;
+  return edges;
 }
 
 /** Whether only spaces follow position `i` up to a line break or the piece's end. */

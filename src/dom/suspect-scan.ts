@@ -19,6 +19,7 @@ import { BlockFinder, blockTextNodes, type BlockRoot } from './blocks';
 import { IdleSlicer } from './idle-slicer';
 import { MutationBatcher, type MutationBatch } from './mutation-batcher';
 import { pieceEnd } from './pieces';
+import { PIECE_EDGE_END, PIECE_EDGE_SPAN, PIECE_EDGE_START, PIECE_SUSPECT } from '../core/gate';
 import { ShadowHostScan, TextWalk, isInsideRejectedStatic, walkSmallSubtree } from './text-walk';
 import { MAX_ATTRIBUTE_CHARS, READABLE_ATTRIBUTES, attributesAllowed, documentIsEditable, isInsideRejected } from './text-filter';
 
@@ -34,8 +35,12 @@ const ATTRIBUTE_SELECTOR = READABLE_ATTRIBUTES.map((a) => `[${a}]`).join(',');
 export interface SuspectScanOptions {
   win: Window;
   isSuspect(text: string): boolean;
-  /** The gate's per-node pre-check (core/gate.ts): a paragraph none of whose nodes it flags is never suspect. */
-  mayBeSuspect(text: string): boolean;
+  /**
+   * The gate's per-node pre-check (core/gate.ts's pieceSignals): a paragraph none of whose nodes it flags is never
+   * suspect. Nonzero flags the node; PIECE_EDGE_START / PIECE_EDGE_END alone say that only a rare character near
+   * that edge does, which the node's neighbour in its paragraph may rule out. `whole`: the text is a whole paragraph.
+   */
+  pieceSignals(text: string, whole: boolean): number;
   /** Called once, at the first suspect text; the scan has stopped by then. */
   onSuspect(): void;
   signal: AbortSignal;
@@ -43,7 +48,7 @@ export interface SuspectScanOptions {
 
 /** Scans `opts.win`'s document until `opts.signal` aborts or suspect text shows up. */
 export function scanForSuspects(opts: SuspectScanOptions): void {
-  const { win, isSuspect, mayBeSuspect } = opts;
+  const { win, isSuspect, pieceSignals } = opts;
   const doc = win.document;
   const ctl = new AbortController();
   const signal = ctl.signal;
@@ -103,7 +108,9 @@ export function scanForSuspects(opts: SuspectScanOptions): void {
           if ((++n % NODES_PER_CHECK) === 0 && !await breathe()) return false;
         }
         const text = parts.length === 1 ? parts[0] : parts.join('');
-        if (mayBeSuspect(text) && !await gate(text)) return false;
+        // Read whole, its edges are the paragraph's: no neighbour can complete a cluster there (a text gated in
+        // pieces has them, so a long one keeps the pieces' rule).
+        if (pieceSignals(text, text.length <= SCAN_PIECE_CHARS) !== 0 && !await gate(text)) return false;
         if (!await breathe()) return false;
       }
       return true;
@@ -116,17 +123,26 @@ export function scanForSuspects(opts: SuspectScanOptions): void {
       if (!whole && (!root.isConnected || isInsideRejectedStatic(root))) continue;
       // A paragraph inside a changed subtree is met whole by its walk; one around it (the subtree is inline in it) is not.
       const inside = new Map<BlockRoot, boolean>();
-      // The hot path of every page: one character loop per text node, and nothing else for the nodes it passes.
-      const visit = (t: Text): void => {
-        if (!whole) {
-          if (isInsideRejectedStatic(t, root)) return;
-          const b = blocks.find(t);
-          let within = inside.get(b);
-          if (within === undefined) inside.set(b, within = b === root || (root.nodeType !== 3 && root.contains(b)));
-          if (!within) { partial.push(b); return; }
-        }
-        const d = t.data;
-        if (d.length !== 0 && mayBeSuspect(d) && (whole === false || !isInsideRejectedStatic(t))) flagged.push(t);
+      // The text node visited before (in document order) and its pre-check, and a node flagged only for a rare
+      // character near its end, waiting for the next one: on a page whose paragraphs are cut by links and
+      // emphasis, most rare characters stand near some cut, and reading their paragraphs whole was most of a clean
+      // page's cost. Only a whole pass rules cuts out (a changed subtree's walk is not the paragraph's order).
+      let prev: Text | null = null;
+      let prevSignals = 0;
+      let waiting: Text | null = null;
+      /**
+       * Whether no cluster of rare characters can cross the cut between `a` and `b`, consecutive text nodes of the
+       * walk: `clean` (the one of them without a rare character near the cut) holds at least PIECE_EDGE_SPAN
+       * characters, and both are read, in this order, as one paragraph's (same block, neither in a part the
+       * paragraph leaves out).
+       */
+      const cutRuledOut = (a: Text, b: Text, clean: Text): boolean => {
+        if (clean.data.length < PIECE_EDGE_SPAN) return false;
+        const block = blocks.find(a);
+        return blocks.find(b) === block && !isInsideRejectedStatic(a, block as Node) && !isInsideRejectedStatic(b, block as Node);
+      };
+      const flag = (t: Text): void => {
+        if (whole === false || !isInsideRejectedStatic(t)) flagged.push(t);
       };
       /** A text of a small changed subtree, already known to lie outside rejected parts. */
       const visitSmall = (t: Text): void => {
@@ -135,7 +151,29 @@ export function scanForSuspects(opts: SuspectScanOptions): void {
         if (within === undefined) inside.set(b, within = b === root || (root.nodeType !== 3 && root.contains(b)));
         if (!within) { partial.push(b); return; }
         const d = t.data;
-        if (d.length !== 0 && mayBeSuspect(d)) flagged.push(t);
+        if (d.length !== 0 && pieceSignals(d, false) !== 0) flagged.push(t);
+      };
+      // The hot path of every page: one character loop per text node, and nothing else for the nodes it passes.
+      const visit = (t: Text): void => {
+        if (!whole) {
+          if (!isInsideRejectedStatic(t, root)) visitSmall(t);
+          return;
+        }
+        const d = t.data;
+        if (d.length === 0) return;
+        const s = pieceSignals(d, false);
+        if (waiting !== null && ((s & (PIECE_SUSPECT | PIECE_EDGE_START)) !== 0 || !cutRuledOut(waiting, t, t))) flag(waiting);
+        waiting = null;
+        if ((s & PIECE_SUSPECT) !== 0 || ((s & PIECE_EDGE_START) !== 0 && (prev === null || (prevSignals & (PIECE_SUSPECT | PIECE_EDGE_END)) !== 0 || !cutRuledOut(prev, t, prev)))) flag(t);
+        else if ((s & PIECE_EDGE_END) !== 0) waiting = t;
+        prev = t;
+        prevSignals = s;
+      };
+      /** The walk is over, or lost its place (it starts over): the waiting node has no neighbour to rule it out. */
+      const endOfWalk = (): void => {
+        if (waiting !== null) flag(waiting);
+        waiting = prev = null;
+        prevSignals = 0;
       };
       const addShadowRoot = (sr: ShadowRoot): void => {
         if (shadowRoots.has(sr)) return;
@@ -151,7 +189,7 @@ export function scanForSuspects(opts: SuspectScanOptions): void {
         if ((++small % SMALL_PER_CHECK) === 0 && slicer.shouldYield() && !await breathe()) return;
         continue;
       }
-      const walk = new TextWalk(root, doc);
+      const walk = new TextWalk(root, doc, endOfWalk);
       const hosts = root.nodeType === 3 ? null : new ShadowHostScan(root);
       // Readable attributes with one query rather than four lookups per element.
       if (root.nodeType !== 3) {
@@ -161,6 +199,7 @@ export function scanForSuspects(opts: SuspectScanOptions): void {
       }
       for (let more = true; more;) {
         more = walk.step(NODES_PER_CHECK, visit);
+        if (!more) endOfWalk();
         if ((flagged.length !== 0 || partial.length !== 0) && !await judge()) return;
         if (slicer.shouldYield() && !await breathe()) return;
       }

@@ -15,7 +15,7 @@ async function scan(html: string, after?: () => void) {
   controller = new AbortController();
   const seen: string[] = [];
   let hits = 0;
-  scanForSuspects({ win: window as unknown as Window, isSuspect: wholeOnly(seen), mayBeSuspect: (t) => t.includes('#') || t.includes('x'), onSuspect: () => hits++, signal: controller.signal });
+  scanForSuspects({ win: window as unknown as Window, isSuspect: wholeOnly(seen), pieceSignals: (t) => (t.includes('#') || t.includes('x') ? 1 : 0), onSuspect: () => hits++, signal: controller.signal });
   await sleep(20);
   after?.();
   await sleep(120);
@@ -27,7 +27,7 @@ async function scanBuilt() {
   controller?.abort();
   controller = new AbortController();
   let hits = 0;
-  scanForSuspects({ win: window as unknown as Window, isSuspect: (t) => /#x#/.test(t), mayBeSuspect: (t) => t.includes('#') || t.includes('x'), onSuspect: () => hits++, signal: controller.signal });
+  scanForSuspects({ win: window as unknown as Window, isSuspect: (t) => /#x#/.test(t), pieceSignals: (t) => (t.includes('#') || t.includes('x') ? 1 : 0), onSuspect: () => hits++, signal: controller.signal });
   await sleep(60);
   return { hits: () => hits };
 }
