@@ -484,6 +484,31 @@ function trimCleanEdges(r: Reading, dec: Decoded, a: number, b: number, j0: numb
   return [a, b, j0, j1];
 }
 
+/**
+ * From a region's start [a, j0), past the common Han characters of the text the decode shows as something other
+ * than Han or CJK punctuation, to the next edge both start a character at; returns the new [a, j0].
+ */
+function skipGluedClean(r: Reading, dec: Decoded, a: number, b: number, j0: number, j1: number): [number, number] {
+  const { text, from, byteAt } = r;
+  for (;;) {
+    const c = text.charCodeAt(a);
+    const d = dec.text.charCodeAt(j0);
+    if (!isUnifiedHan(c) || !isCommonHan(c) || isUnifiedHan(d) || isChinesePunct(d)) return [a, j0];
+    let i = a + 1;
+    let j = j0 + 1;
+    while (i < b && j < j1) {
+      const bi = byteAt[i - from];
+      const bj = dec.srcAt[j];
+      if (bi < bj || isLowSurrogate(text.charCodeAt(i))) i++;
+      else if (bj < bi || isLowSurrogate(dec.text.charCodeAt(j))) j++;
+      else break;
+    }
+    if (i >= b || j >= j1) return [a, j0];
+    a = i;
+    j0 = j;
+  }
+}
+
 /** Adds the candidate for the clean byte region [p, q) of the run text[runStart, runEnd), decoded as `dec`. */
 function addRegion(r: Reading, hypothesis: Hypothesis, runStart: number, runEnd: number, dec: Decoded, p: number, q: number): void {
   const { text, from, byteAt, prefix, out } = r;
@@ -503,6 +528,12 @@ function addRegion(r: Reading, hypothesis: Hypothesis, runStart: number, runEnd:
     while (t < b && unitAt(dec, byteAt[t - from]) < 0) t++;
     b = t;
   }
+  // A region may start inside a character of the text: clean text glued before the damage whose last bytes form a
+  // valid sequence with it (庫。 then 鎮ㄨ… in GBK: 庫's second byte EC and 。's A1 A3 read as UTF-8 졣). Its span
+  // starts where a character of the text and one of the decode first start at the same byte. (Not so at the end:
+  // there a misaligned edge is damage running on, and cutting it back left partial repairs of double encodings.)
+  const misaligned = a < b && unitAt(dec, byteAt[a - from]) < 0;
+  while (a < b && unitAt(dec, byteAt[a - from]) < 0) a++;
   if (b <= a || !hasOddChar(text, a, b)) return;
   const bp = byteAt[a - from];
   const bq = byteAt[b - from];
@@ -511,6 +542,10 @@ function addRegion(r: Reading, hypothesis: Hypothesis, runStart: number, runEnd:
   let j0 = unitAt(dec, bp);
   let j1 = unitAt(dec, bq);
   if (j0 < 0 || j1 < 0) return;
+  // Such clean text may run on past the first shared edge: its common characters decode to letters of other
+  // scripts (应 → Ӧ, 一些 → һЩ before a double encoding). trimCleanEdges keeps those wherever the decode is a
+  // double encoding's odd middle layer, so they are left out here, where the misaligned start says the text is clean.
+  if (misaligned) [a, j0] = skipGluedClean(r, dec, a, b, j0, j1);
   [a, b, j0, j1] = trimCleanEdges(r, dec, a, b, j0, j1);
   if (b <= a) return;
   // Whitespace-separated pieces at either edge that read no better decoded are clean text the byte
