@@ -189,6 +189,49 @@ function errorsAtGaps(truth: CodecName, bytes: Uint8Array, bs: number, be: numbe
   return i >= n;
 }
 
+/** Whether every non-ASCII character of text[a, b) is a common Han character or Chinese punctuation. */
+function readsClean(text: string, a: number, b: number): boolean {
+  let any = false;
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (!(isUnifiedHan(c) && isCommonHan(c)) && !isChinesePunct(c)) return false;
+    any = true;
+  }
+  return any;
+}
+
+/**
+ * The piece text[runStart, runEnd), a gap after it, holds decode errors no gap explains: where it is clean text
+ * glued to damage, the damage is the stretch after the last of those errors, up to a character the gap cut.
+ * Returns that tail and its decode, or null (no error-free stretch, or nothing but clean text).
+ */
+function gluedTail(r: Reading, hypothesis: Hypothesis, runStart: number, runEnd: number, dec: Decoded): { start: number; dec: Decoded } | null {
+  const { text, from, bytes, byteAt } = r;
+  const be = byteAt[runEnd - from];
+  let start = runStart;
+  let d = dec;
+  // Each step starts past every error but a final cut character; a decode from a new start may find new errors
+  // (a misaligned start): a few steps at most.
+  for (let step = 0; step < LOSSY_MAX_EDGE_ERRORS; step++) {
+    if (errorsAtGaps(hypothesis.truth, bytes, byteAt[start - from], be, d.errors, false, true)) {
+      if (start === runStart) return null;
+      // The clean text may run on past its last error (一些 as UTF-8 is һЩ): as at a region's start.
+      const [a] = skipGluedClean(r, d, start, runEnd, 0, d.text.length);
+      return a === start ? { start, dec: d } : { start: a, dec: decode(hypothesis.truth, bytes, byteAt[a - from], be) };
+    }
+    let n = d.errors.length;
+    if (errorsAtGaps(hypothesis.truth, bytes, d.errors[n - 1], be, d.errors.slice(n - 1), false, true)) n--;
+    const lastClean = d.errors[n - 1];
+    let t = start;
+    while (t < runEnd && (byteAt[t - from] <= lastClean || isLowSurrogate(text.charCodeAt(t)))) t++;
+    if (t >= runEnd) return null;
+    start = t;
+    d = decode(hypothesis.truth, bytes, byteAt[start - from], be);
+  }
+  return null;
+}
+
 function lossySegments(r: Reading, hypothesis: Hypothesis, decoded: DecodedRuns): void {
   const { text, from, to, bytes, byteAt, unmappable, out } = r;
   let segStart = -1;
@@ -228,15 +271,25 @@ function lossySegments(r: Reading, hypothesis: Hypothesis, decoded: DecodedRuns)
   for (let k = 0; k <= unmappable.length; k++) {
     const runEnd = k < unmappable.length ? unmappable[k] : to;
     if (runEnd > runStart) {
-      const bs = byteAt[runStart - from];
       const be = byteAt[runEnd - from];
-      const dec = decoded[k] ?? decode(hypothesis.truth, bytes, bs, be);
+      let dec = decoded[k] ?? decode(hypothesis.truth, bytes, byteAt[runStart - from], be);
       // Errors a gap does not explain mean the piece was never this damage: clean text beside the damaged
       // sentence. It ends the segment and is left alone. The line's end counts as a gap after: text cut off
       // mid-character (a truncated title, a layer below).
       const gapBefore = runStart > from && text.charCodeAt(runStart - 1) === 0xfffd;
       const gapAfter = k === unmappable.length || text.charCodeAt(runEnd) === 0xfffd;
-      const atEdges = errorsAtGaps(hypothesis.truth, bytes, bs, be, dec.errors, gapBefore, gapAfter);
+      let atEdges = errorsAtGaps(hypothesis.truth, bytes, byteAt[runStart - from], be, dec.errors, gapBefore, gapAfter);
+      if (!atEdges && gapAfter && text.charCodeAt(runEnd) === 0xfffd) {
+        // Clean text and the damage it runs into in one piece (请看：鎮ㄥ…鎹 then U+FFFD): the clean text's
+        // errors are its own, and the damaged tail after them is a piece of its own.
+        const tail = gluedTail(r, hypothesis, runStart, runEnd, dec);
+        if (tail !== null) {
+          flush(runStart);
+          runStart = tail.start;
+          dec = tail.dec;
+          atEdges = true;
+        }
+      }
       if (!atEdges || dec.errors.length > LOSSY_MAX_EDGE_ERRORS) {
         flush(runStart);
         if (k === unmappable.length) break;
@@ -246,6 +299,15 @@ function lossySegments(r: Reading, hypothesis: Hypothesis, decoded: DecodedRuns)
       let piece = dec.text;
       // A piece whose every non-ASCII character became an error shows nothing of this damage; what it held is lost.
       if (dec.errors.length > 0 && !/[^\x00-\x7f\ufffd]/.test(piece)) {
+        // Unless it ends the damage and reads as clean text (。 right after the gap that took the last byte of 的):
+        // its stray bytes are its own, not the rest of a cut character, and the segment ends at the gap. (Between
+        // two gaps, as Big5 shows UTF-8, such pieces are what is left of cut characters.)
+        if ((k === unmappable.length || text.charCodeAt(runEnd) !== 0xfffd) && readsClean(text, runStart, runEnd)) {
+          flush(runStart);
+          if (k === unmappable.length) break;
+          runStart = afterUnit(text, runEnd);
+          continue;
+        }
         for (let i = runStart; i < runEnd; i++) {
           const c = text.charCodeAt(i);
           if (c >= 0x80 && !isLowSurrogate(c)) swallowed++;
