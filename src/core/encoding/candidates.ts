@@ -334,6 +334,8 @@ function lossySegments(r: Reading, hypothesis: Hypothesis, decoded: DecodedRuns)
           a++;
           skip++;
         }
+        // Nor does clean text glued before it (模式 before 閺冪姵鏅: 式 would read as ʽ).
+        if (a < runEnd) [a, skip] = skipGluedClean(r, dec, a, runEnd, skip, dec.text.length);
         segStart = a;
         joined = piece.slice(skip);
       } else joined += piece;
@@ -547,15 +549,18 @@ function trimCleanEdges(r: Reading, dec: Decoded, a: number, b: number, j0: numb
 }
 
 /**
- * From a region's start [a, j0), past the common Han characters of the text the decode shows as something other
- * than Han or CJK punctuation, to the next edge both start a character at; returns the new [a, j0].
+ * From a region's start [a, j0), past the common Han characters of the text the decode shows as letters of
+ * alphabets or kana, to the next edge both start a character at; returns the new [a, j0].
  */
 function skipGluedClean(r: Reading, dec: Decoded, a: number, b: number, j0: number, j1: number): [number, number] {
   const { text, from, byteAt } = r;
   for (;;) {
     const c = text.charCodeAt(a);
     const d = dec.text.charCodeAt(j0);
-    if (!isUnifiedHan(c) || !isCommonHan(c) || isUnifiedHan(d) || isChinesePunct(d)) return [a, j0];
+    // A letter of an alphabet past Latin-1 (ʽ Ӧ һ Բ ֮: what a two-byte UTF-8 reading of a GBK character shows) or
+    // kana (文件 as Big5 is ゅン). Not Latin-1 (路 is the UTF-8 of ·, 脳 of ×: real damage starts so), full-width
+    // forms or CJK marks (锛嶏紵 is －？).
+    if (!isUnifiedHan(c) || !isCommonHan(c) || !((d >= 0x100 && d <= 0x7ff) || (d >= 0x3041 && d <= 0x30ff))) return [a, j0];
     let i = a + 1;
     let j = j0 + 1;
     while (i < b && j < j1) {
@@ -594,7 +599,6 @@ function addRegion(r: Reading, hypothesis: Hypothesis, runStart: number, runEnd:
   // valid sequence with it (庫。 then 鎮ㄨ… in GBK: 庫's second byte EC and 。's A1 A3 read as UTF-8 졣). Its span
   // starts where a character of the text and one of the decode first start at the same byte. (Not so at the end:
   // there a misaligned edge is damage running on, and cutting it back left partial repairs of double encodings.)
-  const misaligned = a < b && unitAt(dec, byteAt[a - from]) < 0;
   while (a < b && unitAt(dec, byteAt[a - from]) < 0) a++;
   if (b <= a || !hasOddChar(text, a, b)) return;
   const bp = byteAt[a - from];
@@ -604,10 +608,10 @@ function addRegion(r: Reading, hypothesis: Hypothesis, runStart: number, runEnd:
   let j0 = unitAt(dec, bp);
   let j1 = unitAt(dec, bq);
   if (j0 < 0 || j1 < 0) return;
-  // Such clean text may run on past the first shared edge: its common characters decode to letters of other
-  // scripts (应 → Ӧ, 一些 → һЩ before a double encoding). trimCleanEdges keeps those wherever the decode is a
-  // double encoding's odd middle layer, so they are left out here, where the misaligned start says the text is clean.
-  if (misaligned) [a, j0] = skipGluedClean(r, dec, a, b, j0, j1);
+  // Clean text glued before the damage whose common characters decode to letters of alphabets (应 → Ӧ, 一些 → һЩ,
+  // 式 → ʽ before a double encoding; at a misaligned start it may run on past the first shared edge).
+  // trimCleanEdges keeps those wherever the decode is a double encoding's odd middle layer: they are left out here.
+  [a, j0] = skipGluedClean(r, dec, a, b, j0, j1);
   [a, b, j0, j1] = trimCleanEdges(r, dec, a, b, j0, j1);
   if (b <= a) return;
   // Whitespace-separated pieces at either edge that read no better decoded are clean text the byte
