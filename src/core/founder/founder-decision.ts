@@ -3,7 +3,7 @@
  * of being the mark it was (founder-weights.ts), from its frequency against the mark's, word support, its place
  * in the clause, pairs, runs, verse rhythm and list numbers; decisions feed their neighbours over a few passes.
  */
-import { hanLog10P, pairPmi, singleWordLog10P } from '../model';
+import { hanLog10P, pairPmi, singleWordLog10P, startsName } from '../model';
 import { isAsciiAlnum, isChinesePunct, isClauseMark, isDigit, isHan, isSpace, isUnifiedHan } from '../text-classes';
 import type { Extent } from '../types';
 import { enumeratorSeries, founderSymbolOf, PARTNER, type FounderRole } from './founder-map';
@@ -68,7 +68,7 @@ function logitOf(
 
   if (c.symbol === '，' && beforeTitle(text, c.at, end)) logit += W.NAME_BEFORE_TITLE;
   if (c.symbol === '？' && !hasQuestionCue(text, c.at, cands)) logit += W.QUESTION_WITHOUT_CUE;
-  if (c.symbol === '、' && orphans(text, c.at, start, end, markAt) === 2 && !continuesList(text, c.at, start, end, markAt) && !parallelItems(text, c.at, start, end)) logit += W.LIST_MARK_STRANDING_BOTH;
+  if (c.symbol === '、' && orphans(text, c.at, start, end, markAt) === 2 && startsName(text.charCodeAt(c.at - 1)) && !continuesList(text, c.at, start, end, markAt) && !parallelItems(text, c.at, start, end)) logit += W.LIST_MARK_STRANDING_BOTH;
 
   const before = neighbourKind(text, c.at - 1, start, end, cands);
   const after = neighbourKind(text, c.at + 1, start, end, cands);

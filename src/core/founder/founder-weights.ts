@@ -70,7 +70,9 @@ export const PAIR_MAX_DISTANCE = 400;
 /**
  * 、 separates list items, which in modern prose are words. A 、 that would strand a rare single character
  * on both sides (no word with its other neighbour, rare as a word alone) is more likely inside a name
- * (冀尧峰). Only for 、: classical text strands single characters around ，。 all the time (内荏，譬诸).
+ * (冀尧峰), when the character before it may be a surname (model/name-start.ts): classical lists strand single
+ * characters that start no name (清俊、萧寥, 徽、钦二帝, 知制诰、判太常寺). Only for 、: classical text strands
+ * single characters around ，。 all the time (内荏，譬诸).
  */
 export const LIST_MARK_STRANDING_BOTH = -4;
 /** Single-character words likelier than this (说 的 他 在) stand alone next to marks all the time. */

@@ -4,4 +4,5 @@ export { pairLog10P, pairPmi } from './pairs';
 export { singleWordLog10P } from './single-word';
 export { isTrigramWord, isTrigramWordStarting } from './trigram-words';
 export { isCommonHan } from './common-han';
+export { startsName } from './name-start';
 export * from './text-score';
