@@ -548,19 +548,64 @@ function trimCleanEdges(r: Reading, dec: Decoded, a: number, b: number, j0: numb
   return [a, b, j0, j1];
 }
 
+/** skipGluedClean at a region's end: back from [b, j1) past glued clean characters (要确 after 闇€ reads as Ҫȷ). */
+function dropGluedClean(r: Reading, dec: Decoded, a: number, b: number, j0: number, j1: number): [number, number] {
+  const { text, from, byteAt } = r;
+  // Only where Chinese text follows: a span that ends the text or meets ASCII ends with its damage.
+  if (!gluesTo(text, b)) return [b, j1];
+  for (;;) {
+    const c = text.charCodeAt(b - 1);
+    const d = dec.text.charCodeAt(j1 - 1);
+    if (!isGluedLetter(c, d, true)) return [b, j1];
+    let i = b - 1;
+    let j = j1 - 1;
+    while (i > a && j > j0) {
+      const bi = byteAt[i - from];
+      const bj = dec.srcAt[j];
+      if (bi > bj || isLowSurrogate(text.charCodeAt(i))) i--;
+      else if (bj > bi || isLowSurrogate(dec.text.charCodeAt(j))) j--;
+      else break;
+    }
+    if (i <= a || j <= j0) return [b, j1];
+    b = i;
+    j1 = j;
+  }
+}
+
+/**
+ * A common Han character of the text that a decode shows as a letter of an alphabet past Latin-1 (ʽ Ӧ һ Բ ֮: what
+ * a two-byte UTF-8 reading of a GBK character shows) or kana (文件 as Big5 is ゅン): clean text glued to the damage.
+ * Not Latin-1 (路 is the UTF-8 of ·, 脳 of ×: real damage starts so), full-width forms or CJK marks (锛嶏紵 is
+ * －？). Greek and basic Cyrillic count only where Chinese text runs into the span (`glued`): damage that starts with
+ * α right after Chinese text (这是伪绮掑…) keeps its 伪, as glued 伪 would otherwise become α; at the text's start
+ * or after a space it comes back.
+ */
+function isGluedLetter(c: number, d: number, glued: boolean): boolean {
+  if (!isUnifiedHan(c) || !isCommonHan(c)) return false;
+  if (d >= 0x3041 && d <= 0x30ff) return true;
+  if (d < 0x100 || d > 0x7ff) return false;
+  // Greek and basic Cyrillic start real text too (α粒子): only where Chinese text runs into the span.
+  return glued || d < 0x370 || d > 0x45f;
+}
+
+/** Whether text[i] is Chinese text a span's edge may be glued to: a Han character or a Chinese mark. */
+function gluesTo(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  return isUnifiedHan(c) || isChinesePunct(c);
+}
+
 /**
  * From a region's start [a, j0), past the common Han characters of the text the decode shows as letters of
  * alphabets or kana, to the next edge both start a character at; returns the new [a, j0].
  */
 function skipGluedClean(r: Reading, dec: Decoded, a: number, b: number, j0: number, j1: number): [number, number] {
   const { text, from, byteAt } = r;
+  const glued = gluesTo(text, a - 1);
   for (;;) {
     const c = text.charCodeAt(a);
     const d = dec.text.charCodeAt(j0);
-    // A letter of an alphabet past Latin-1 (ʽ Ӧ һ Բ ֮: what a two-byte UTF-8 reading of a GBK character shows) or
-    // kana (文件 as Big5 is ゅン). Not Latin-1 (路 is the UTF-8 of ·, 脳 of ×: real damage starts so), full-width
-    // forms or CJK marks (锛嶏紵 is －？).
-    if (!isUnifiedHan(c) || !isCommonHan(c) || !((d >= 0x100 && d <= 0x7ff) || (d >= 0x3041 && d <= 0x30ff))) return [a, j0];
+    if (!isGluedLetter(c, d, glued)) return [a, j0];
     let i = a + 1;
     let j = j0 + 1;
     while (i < b && j < j1) {
@@ -612,6 +657,7 @@ function addRegion(r: Reading, hypothesis: Hypothesis, runStart: number, runEnd:
   // 式 → ʽ before a double encoding; at a misaligned start it may run on past the first shared edge).
   // trimCleanEdges keeps those wherever the decode is a double encoding's odd middle layer: they are left out here.
   [a, j0] = skipGluedClean(r, dec, a, b, j0, j1);
+  [b, j1] = dropGluedClean(r, dec, a, b, j0, j1);
   [a, b, j0, j1] = trimCleanEdges(r, dec, a, b, j0, j1);
   if (b <= a) return;
   // Whitespace-separated pieces at either edge that read no better decoded are clean text the byte
