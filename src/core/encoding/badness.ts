@@ -128,6 +128,11 @@ export function summarizeLine(text: string): LineSummary {
   return sum;
 }
 
+/** lineContext of the whole line the summary was made of (summarizeLine counts the same characters). */
+export function contextOfSummary(sum: LineSummary): LineContext {
+  return { japanese: sum.firstPair >= 0 && sum.kana * 8 >= sum.han, cjk: sum.han + sum.kana >= 2 };
+}
+
 /**
  * lineContext of text with [start, end) replaced by `replacement`, from the line's summary: the same answer as
  * building the repaired line and scanning it, in time of the span (readsBetter asks it of every picked repair).

@@ -4,11 +4,10 @@ import { offsetSteps } from '../document/offset-steps';
 import { SUSPECT_ENCODING, mayShowEncodingDamage, suspectSignals } from '../gate';
 import type { Step } from '../types';
 import { isHan, isKana } from '../text-classes';
-import { contextWithReplacement, lineContext, nonAsciiCount, oddCount, summarizeLine, type LineContext, type LineSummary } from './badness';
+import { contextOfSummary, contextWithReplacement, lineContext, nonAsciiCount, oddCount, summarizeLine, type LineContext, type LineSummary } from './badness';
 import { candidatesOf, classesPresent, isPlausible, readingFor, type Candidate } from './candidates';
 import { RunningScore } from './running-score';
 import { BY_SHOWN, MAX_LAYERS } from './hypotheses';
-import { newUint8Array } from '../typed-arena';
 
 /** A repair whose gain is this far above zero is as sure as the engine gets; confidence scales up to it. */
 const SURE_GAIN = 10;
@@ -185,13 +184,16 @@ function isSetOff(text: string, start: number, end: number): boolean {
   return !isHan(before) && !isKana(before) && !isHan(after) && !isKana(after) && nonAsciiCount(text, start, end) <= SHORT_SET_OFF_SPAN;
 }
 
-/** A line's context and summary, computed once for all the repairs readsBetter judges in it. */
+/**
+ * A line's context and summary, computed once for all the repairs readsBetter judges in it. The context is read off
+ * the summary, which counts what lineContext counts: one pass over the line, not two.
+ */
 class LineOf {
   private ctx: LineContext | undefined;
   private sum: LineSummary | undefined;
   constructor(private readonly text: string) {}
   context(): LineContext {
-    return (this.ctx ??= lineContext(this.text));
+    return (this.ctx ??= contextOfSummary(this.summary()));
   }
   summary(): LineSummary {
     return (this.sum ??= summarizeLine(this.text));
@@ -265,12 +267,16 @@ const C1_CONTROL = /[\u0080-\u009f]/;
  * better (gain > 0): one decoder damaged the whole line, and a word between two ASCII names (smbpasswdÊÇSamba)
  * is too short to prove itself alone.
  */
+let taken = new Uint8Array(1024);
+
 function pick(all: readonly Candidate[], text: string): Candidate[] {
   const good = all.filter((c) => c.gain > 0).sort((x, y) => y.gain - x.gain);
   if (good.length === 0) return [];
   let end = 0;
   for (const c of good) if (c.end > end) end = c.end;
-  const taken = newUint8Array(end);
+  // A scratch array of the module's, cleared: pick runs once per hypothesis tried, and a new array cost more.
+  if (taken.length < end) taken = new Uint8Array(Math.max(end, 2 * taken.length));
+  else taken.fill(0, 0, end);
   const chosen: Candidate[] = [];
   const take = (c: Candidate) => {
     for (let i = c.start; i < c.end; i++) if (taken[i]) return;
