@@ -505,8 +505,41 @@ function joinsBetterAsItStands(text: string, i0: number, i1: number, decText: st
   return textLog10P(asIs).total > textLog10P(decoded).total + EDGE_WORD_MARGIN;
 }
 
+/**
+ * The last edge before [b, j1), after [a, j0), where a character of the text and one of the decode start at the same
+ * byte, as [i, j]; i <= a or j <= j0 when there is none.
+ */
+function edgeBefore(r: Reading, dec: Decoded, a: number, b: number, j0: number, j1: number): [number, number] {
+  const { text, from, byteAt } = r;
+  let i = b - 1;
+  let j = j1 - 1;
+  while (i > a && j > j0) {
+    const bi = byteAt[i - from];
+    const bj = dec.srcAt[j];
+    if (bi > bj || isLowSurrogate(text.charCodeAt(i))) i--;
+    else if (bj > bi || isLowSurrogate(dec.text.charCodeAt(j))) j--;
+    else break;
+  }
+  return [i, j];
+}
+
+/** The same forwards: the first shared edge after [a, j0), before [b, j1); i >= b or j >= j1 when there is none. */
+function edgeAfter(r: Reading, dec: Decoded, a: number, b: number, j0: number, j1: number): [number, number] {
+  const { text, from, byteAt } = r;
+  let i = a + 1;
+  let j = j0 + 1;
+  while (i < b && j < j1) {
+    const bi = byteAt[i - from];
+    const bj = dec.srcAt[j];
+    if (bi < bj || isLowSurrogate(text.charCodeAt(i))) i++;
+    else if (bj < bi || isLowSurrogate(dec.text.charCodeAt(j))) j++;
+    else break;
+  }
+  return [i, j];
+}
+
 function trimCleanEdges(r: Reading, dec: Decoded, a: number, b: number, j0: number, j1: number): [number, number, number, number] {
-  const { text, from, byteAt, line } = r;
+  const { text, line } = r;
   // Each side judged in its own line: the text as it stands, the decode as it would read.
   const decLine = lineContext(dec.text, j0, j1);
   // Only where the rest of the decode reads naturally: the middle layer of a double encoding is odd throughout.
@@ -519,29 +552,13 @@ function trimCleanEdges(r: Reading, dec: Decoded, a: number, b: number, j0: numb
     natural(keep0, keep1);
   for (;;) {
     // The last cut point before the end: step back to where both sides start a character at one byte.
-    let i = b - 1;
-    let j = j1 - 1;
-    while (i > a && j > j0) {
-      const bi = byteAt[i - from];
-      const bj = dec.srcAt[j];
-      if (bi > bj || isLowSurrogate(text.charCodeAt(i))) i--;
-      else if (bj > bi || isLowSurrogate(dec.text.charCodeAt(j))) j--;
-      else break;
-    }
+    const [i, j] = edgeBefore(r, dec, a, b, j0, j1);
     if (i <= a || j <= j0 || !cleanEdge(i, b, j, j1, j0, j)) break;
     b = i;
     j1 = j;
   }
   for (;;) {
-    let i = a + 1;
-    let j = j0 + 1;
-    while (i < b && j < j1) {
-      const bi = byteAt[i - from];
-      const bj = dec.srcAt[j];
-      if (bi < bj || isLowSurrogate(text.charCodeAt(i))) i++;
-      else if (bj < bi || isLowSurrogate(dec.text.charCodeAt(j))) j++;
-      else break;
-    }
+    const [i, j] = edgeAfter(r, dec, a, b, j0, j1);
     if (i >= b || j >= j1 || !cleanEdge(a, i, j0, j, j, j1)) break;
     a = i;
     j0 = j;
@@ -551,22 +568,14 @@ function trimCleanEdges(r: Reading, dec: Decoded, a: number, b: number, j0: numb
 
 /** skipGluedClean at a region's end: back from [b, j1) past glued clean characters (要确 after 闇€ reads as Ҫȷ). */
 function dropGluedClean(r: Reading, dec: Decoded, a: number, b: number, j0: number, j1: number): [number, number] {
-  const { text, from, byteAt } = r;
+  const { text } = r;
   // Only where Chinese text follows: a span that ends the text or meets ASCII ends with its damage.
   if (!gluesTo(text, b)) return [b, j1];
   for (;;) {
     const c = text.charCodeAt(b - 1);
     const d = dec.text.charCodeAt(j1 - 1);
     if (!isGluedLetter(c, d, true)) return [b, j1];
-    let i = b - 1;
-    let j = j1 - 1;
-    while (i > a && j > j0) {
-      const bi = byteAt[i - from];
-      const bj = dec.srcAt[j];
-      if (bi > bj || isLowSurrogate(text.charCodeAt(i))) i--;
-      else if (bj > bi || isLowSurrogate(dec.text.charCodeAt(j))) j--;
-      else break;
-    }
+    const [i, j] = edgeBefore(r, dec, a, b, j0, j1);
     if (i <= a || j <= j0) return [b, j1];
     b = i;
     j1 = j;
@@ -601,21 +610,13 @@ function gluesTo(text: string, i: number): boolean {
  * alphabets or kana, to the next edge both start a character at; returns the new [a, j0].
  */
 function skipGluedClean(r: Reading, dec: Decoded, a: number, b: number, j0: number, j1: number): [number, number] {
-  const { text, from, byteAt } = r;
+  const { text } = r;
   const glued = gluesTo(text, a - 1);
   for (;;) {
     const c = text.charCodeAt(a);
     const d = dec.text.charCodeAt(j0);
     if (!isGluedLetter(c, d, glued)) return [a, j0];
-    let i = a + 1;
-    let j = j0 + 1;
-    while (i < b && j < j1) {
-      const bi = byteAt[i - from];
-      const bj = dec.srcAt[j];
-      if (bi < bj || isLowSurrogate(text.charCodeAt(i))) i++;
-      else if (bj < bi || isLowSurrogate(dec.text.charCodeAt(j))) j++;
-      else break;
-    }
+    const [i, j] = edgeAfter(r, dec, a, b, j0, j1);
     if (i >= b || j >= j1) return [a, j0];
     a = i;
     j0 = j;
