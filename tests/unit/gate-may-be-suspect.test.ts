@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSuspect, mayBeSuspect } from '../../src/core/gate';
+import { isSuspect, mayBeSuspect, pieceSignals } from '../../src/core/gate';
 import { isCommonHan } from '../../src/core/model/common-han';
 import { loadDevset } from '../../scripts/lib/devset';
 
@@ -24,6 +24,10 @@ const texts = [
 describe('mayBeSuspect', () => {
   it('flags every suspect text', () => {
     expect(texts.filter((t) => isSuspect(t) && !mayBeSuspect(t))).toEqual([]);
+  });
+
+  it('flags every suspect text read whole, without the edge rule (the scan pre-checks a paragraph so)', () => {
+    expect(texts.filter((t) => isSuspect(t) && pieceSignals(t, true) === 0)).toEqual([]);
   });
 
   it('flags some piece of every suspect text cut into single characters', () => {
