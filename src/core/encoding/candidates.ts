@@ -277,9 +277,11 @@ function lossySegments(r: Reading, hypothesis: Hypothesis, decoded: DecodedRuns)
       // sentence. It ends the segment and is left alone. The line's end counts as a gap after: text cut off
       // mid-character (a truncated title, a layer below).
       const gapBefore = runStart > from && text.charCodeAt(runStart - 1) === 0xfffd;
-      const gapAfter = k === unmappable.length || text.charCodeAt(runEnd) === 0xfffd;
+      // A U+FFFD right after the piece (not only the line's end).
+      const gapNext = k < unmappable.length && text.charCodeAt(runEnd) === 0xfffd;
+      const gapAfter = k === unmappable.length || gapNext;
       let atEdges = errorsAtGaps(hypothesis.truth, bytes, byteAt[runStart - from], be, dec.errors, gapBefore, gapAfter);
-      if (!atEdges && gapAfter && text.charCodeAt(runEnd) === 0xfffd) {
+      if (!atEdges && gapNext) {
         // Clean text and the damage it runs into in one piece (请看：鎮ㄥ…鎹 then U+FFFD): the clean text's
         // errors are its own, and the damaged tail after them is a piece of its own.
         const tail = gluedTail(r, hypothesis, runStart, runEnd, dec);
@@ -302,7 +304,7 @@ function lossySegments(r: Reading, hypothesis: Hypothesis, decoded: DecodedRuns)
         // Unless it ends the damage and reads as clean text (。 right after the gap that took the last byte of 的):
         // its stray bytes are its own, not the rest of a cut character, and the segment ends at the gap. (Between
         // two gaps, as Big5 shows UTF-8, such pieces are what is left of cut characters.)
-        if ((k === unmappable.length || text.charCodeAt(runEnd) !== 0xfffd) && readsClean(text, runStart, runEnd)) {
+        if (!gapNext && readsClean(text, runStart, runEnd)) {
           flush(runStart);
           if (k === unmappable.length) break;
           runStart = afterUnit(text, runEnd);
@@ -314,7 +316,7 @@ function lossySegments(r: Reading, hypothesis: Hypothesis, decoded: DecodedRuns)
         }
       }
       // A character cut by the gap that follows: guess its lost last byte from context.
-      const gapFollows = k < unmappable.length && text.charCodeAt(runEnd) === 0xfffd && text.charCodeAt(runEnd + 1) !== 0xfffd;
+      const gapFollows = gapNext && text.charCodeAt(runEnd + 1) !== 0xfffd;
       // Not errors[-1] on a piece without errors: V8 looks an index out of bounds up the prototype chain, 1 % of a CPU profile.
       const lastErr = dec.errors.length > 0 ? dec.errors[dec.errors.length - 1] : undefined;
       if (hypothesis.truth === 'utf-8' && (gapFollows || k === unmappable.length) && lastErr !== undefined && piece.endsWith('\ufffd') && dec.srcAt[piece.length - 1] === lastErr) {
