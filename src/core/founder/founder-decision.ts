@@ -68,6 +68,7 @@ function logitOf(
 
   if (c.symbol === '，' && beforeTitle(text, c.at, end)) logit += W.NAME_BEFORE_TITLE;
   if (c.symbol === '？' && !hasQuestionCue(text, c.at, cands)) logit += W.QUESTION_WITHOUT_CUE;
+  if (c.symbol === '：' && colonBeforeShortEnd(text, c.at, start, end, cands, markAt)) logit += W.COLON_BEFORE_SHORT_END;
   if (c.symbol === '、' && orphans(text, c.at, start, end, markAt) === 2 && startsName(text.charCodeAt(c.at - 1)) && !continuesList(text, c.at, start, end, markAt) && !parallelItems(text, c.at, start, end)) logit += W.LIST_MARK_STRANDING_BOTH;
 
   const before = neighbourKind(text, c.at - 1, start, end, cands);
@@ -148,6 +149,22 @@ function orphans(text: string, i: number, start: number, end: number, markAt: Ma
     if (!bound) n++;
   }
   return n;
+}
+
+/** Sentence-final marks, real or a candidate decided as one, that end the short clause after a colon. */
+const COLON_CLAUSE_ENDS = new Set([...'。；？！'].map((c) => c.charCodeAt(0)));
+
+/** Whether a ： at i stands after at least COLON_HEAD_MIN Han characters and before at most COLON_TAIL_MAX and a sentence end. */
+function colonBeforeShortEnd(text: string, i: number, start: number, end: number, cands: Map<number, FounderCandidate>, markAt: MarkAt): boolean {
+  let head = 0;
+  while (head < W.COLON_HEAD_MIN && hanAt(text, i - 1 - head, start, end, markAt) >= 0) head++;
+  if (head < W.COLON_HEAD_MIN) return false;
+  let j = i + 1;
+  while (j - i - 1 <= W.COLON_TAIL_MAX && hanAt(text, j, start, end, markAt) >= 0) j++;
+  const tail = j - i - 1;
+  if (tail === 0 || tail > W.COLON_TAIL_MAX || j >= end) return false;
+  const c = cands.get(j);
+  return c?.punct ? COLON_CLAUSE_ENDS.has(c.symbol.charCodeAt(0)) : COLON_CLAUSE_ENDS.has(text.charCodeAt(j));
 }
 
 /** 吗 呢 什么 谁 哪 几 多少 是否 … (and classical 乎 奚 何 焉 岂 耶 哉): a question asks before its mark. */

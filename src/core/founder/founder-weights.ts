@@ -85,6 +85,17 @@ export const ORPHAN_SINGLE_WORD_LOG10P = -4.4;
 export const QUESTION_WITHOUT_CUE = -2;
 export const QUESTION_LOOKBACK = 30;
 
+/**
+ * A colon announces what follows, and what follows is rarely one word that ends the sentence; when it does, the
+ * colon follows a short head (a gloss: 压：遮掩。 翠钿：以翠玉…). A shifted-looking ： after a longer run of Han
+ * characters (at least COLON_HEAD_MIN, since the last mark) and before at most COLON_TAIL_MAX and a sentence end is
+ * the character 院 inside a name it ends (国史院编修官。 同知枢密院事。 书院山长。). On the dev sets' damaged
+ * paragraphs (large + s9) such a 院 was the character 10 times in 10, on the held-out sets 28 times in 30.
+ */
+export const COLON_BEFORE_SHORT_END = -1.5;
+export const COLON_HEAD_MIN = 4;
+export const COLON_TAIL_MAX = 3;
+
 /** A clause mark is followed by text, a space, a quote or the end — not by / - _ . (公钥/私钥 is a word pair). */
 export const BREAK_BEFORE_ASCII_SYMBOL = -1.5;
 
