@@ -7,7 +7,7 @@ import { hanLog10P, pairPmi, singleWordLog10P, startsName } from '../model';
 import { isAsciiAlnum, isChinesePunct, isClauseMark, isDigit, isHan, isSpace, isUnifiedHan } from '../text-classes';
 import type { Extent } from '../types';
 import { enumeratorSeries, founderSymbolOf, PARTNER, type FounderRole } from './founder-map';
-import { beforeTitle, hanAt, isBlankAfter, wordSupport, type MarkAt } from './founder-signs';
+import { beforeTitle, hanAt, inIntroducedName, isBlankAfter, wordSupport, type MarkAt } from './founder-signs';
 import * as W from './founder-weights';
 
 /** One shifted-looking character in a paragraph and what the engine made of it. */
@@ -67,6 +67,7 @@ function logitOf(
   if (support > W.WORD_SUPPORT_FLOOR) logit -= W.WORD_SUPPORT_WEIGHT * support;
 
   if (c.symbol === '，' && beforeTitle(text, c.at, end)) logit += W.NAME_BEFORE_TITLE;
+  if (c.role === 'break' && inIntroducedName(text, c.at, start, c.symbol, markAt)) logit += W.NAME_BEFORE_TITLE;
   if (c.symbol === '？' && !hasQuestionCue(text, c.at, cands)) logit += W.QUESTION_WITHOUT_CUE;
   if (c.symbol === '：' && colonBeforeShortEnd(text, c.at, start, end, cands, markAt)) logit += W.COLON_BEFORE_SHORT_END;
   if (c.symbol === '、' && orphans(text, c.at, start, end, markAt) === 2 && startsName(text.charCodeAt(c.at - 1)) && !continuesList(text, c.at, start, end, markAt) && !parallelItems(text, c.at, start, end)) logit += W.LIST_MARK_STRANDING_BOTH;

@@ -36,6 +36,27 @@ function afterFamiliarPrefix(text: string, i: number, start: number): boolean {
   return (pairPmi(text.charCodeAt(i - 2), text.charCodeAt(i - 1)) ?? 0) <= TITLE_WORD_PMI;
 }
 
+/** 字 and 号 introduce a courtesy or art name (，字致尧，, 一字尧臣, 号适斋). */
+const NAME_INTRODUCERS = new Set([0x5b57, 0x53f7]);
+/** 一字 and 又号 introduce a second name the same way. */
+const NAME_INTRODUCER_PREFIXES = new Set([0x4e00, 0x53c8]);
+
+/**
+ * Whether the candidate at i stands inside a name that 字 or 号 introduces: right after it, where no mark is ever
+ * written (字、 字，), or — for 、 — one character later, since names of one character are not listed (字致尧 is a
+ * name, 字致、 never a list). The 字 must open its clause, so words that end in 字 (文字、数字、) are not names.
+ */
+export function inIntroducedName(text: string, i: number, start: number, symbol: string, markAt: MarkAt): boolean {
+  const opens = (j: number) => {
+    if (j >= start && NAME_INTRODUCER_PREFIXES.has(text.charCodeAt(j))) j--;
+    if (j < start || markAt(j)) return true;
+    const code = text.charCodeAt(j);
+    return !isHan(code) && !isAsciiAlnum(code);
+  };
+  if (i - 1 >= start && NAME_INTRODUCERS.has(text.charCodeAt(i - 1))) return opens(i - 2);
+  return symbol === '、' && i - 2 >= start && NAME_INTRODUCERS.has(text.charCodeAt(i - 2)) && hanAt(text, i - 1, start, i, markAt) >= 0 && opens(i - 3);
+}
+
 /** The first characters of TITLES: most candidates are followed by none of them, and need no string comparison. */
 const TITLE_STARTS = new Set(TITLES.map((t) => t.charCodeAt(0)));
 

@@ -99,7 +99,10 @@ export const COLON_TAIL_MAX = 3;
 /** A clause mark is followed by text, a space, a quote or the end — not by / - _ . (公钥/私钥 is a word pair). */
 export const BREAK_BEFORE_ASCII_SYMBOL = -1.5;
 
-/** 袁 before a title (老师 先生 主任…) or after 姓 is the surname; as strong as a dictionary word. */
+/**
+ * 袁 before a title (老师 先生 主任…) or after 姓 is the surname, and a 尧 in a name that 字 or 号 introduces
+ * (字致尧, 一字尧臣) is part of it; as strong as a dictionary word.
+ */
 export const NAME_BEFORE_TITLE = -4;
 
 /**
