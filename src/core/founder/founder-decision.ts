@@ -90,6 +90,7 @@ function logitOf(
     if (after === 'mark' && !cands.has(c.at + 1) && isClauseMark(nextCode) && !(endMark && (nextCode === 0xff1f || nextCode === 0xff01))) logit += W.BREAK_AFTER_BREAK;
     if (after === 'other' && isAsciiSymbol(text.charCodeAt(c.at + 1))) logit += W.BREAK_BEFORE_ASCII_SYMBOL;
     if (before === 'open') logit += W.BREAK_AFTER_OPEN;
+    else if (c.symbol === '；' && before === 'han' && after === 'open' && opensQuote(text, c.at + 1, cands)) logit += W.SAY_BEFORE_QUOTE;
     else if (before === 'close' || after === 'open') logit += W.BREAK_BESIDE_PAIRED_MARK;
   } else if (c.role === 'open') {
     if (before === 'edge' || before === 'mark' || before === 'other') logit += W.OPEN_AFTER_BOUNDARY;
@@ -150,6 +151,14 @@ function orphans(text: string, i: number, start: number, end: number, markAt: Ma
     if (!bound) n++;
   }
   return n;
+}
+
+const QUOTE_OPENERS = new Set([...'“‘「『'].map((c) => c.charCodeAt(0)));
+
+/** Whether i opens a quotation (not a title or an aside: ；《 and ；（ are written), as a real mark or a decided candidate. */
+function opensQuote(text: string, i: number, cands: Map<number, FounderCandidate>): boolean {
+  const c = cands.get(i);
+  return QUOTE_OPENERS.has(c?.punct ? c.symbol.charCodeAt(0) : text.charCodeAt(i));
 }
 
 /** Sentence-final marks, real or a candidate decided as one, that end the short clause after a colon. */
