@@ -357,7 +357,7 @@ export function decideParagraphs(text: string, paragraphs: readonly Extent[], wr
 }
 
 /**
- * Two clause marks are never written side by side: of such a pair, the likelier one stays a mark,
+ * Two clause marks are never written side by side, nor a clause mark after an opening one: of such a pair, the likelier one stays a mark,
  * except that a colon opening a quotation (曰：“) wins, since that is where quotations open.
  */
 function resolveAdjacentBreaks(list: FounderCandidate[]): void {
@@ -366,7 +366,15 @@ function resolveAdjacentBreaks(list: FounderCandidate[]): void {
     const b = list[k];
     // A single … or — (not a run, decided by its shape) is a mark like a break here: …。 is seldom written.
     const single = (c: FounderCandidate) => c.role === 'break' || (c.role === 'run' && c.logit !== RUN_LOGIT);
-    if (b.at !== a.at + 1 || !a.punct || !b.punct || !single(a) || !single(b)) continue;
+    if (b.at !== a.at + 1 || !a.punct || !b.punct) continue;
+    // Nor is a clause mark right after an opening one (《， “、): each rules the other out, so deciding them apart
+    // would flip both at every pass (叶袁州府志曳 came out 《，州府志》); the likelier stays.
+    if (a.role === 'open' && single(b)) {
+      if (b.logit > a.logit) a.punct = false;
+      else b.punct = false;
+      continue;
+    }
+    if (!single(a) || !single(b)) continue;
     const next = list[k + 1];
     // ？！ and ！？ are written together.
     if ((a.symbol === '？' || a.symbol === '！') && (b.symbol === '？' || b.symbol === '！') && a.symbol !== b.symbol) continue;
