@@ -18,8 +18,12 @@ export function isCuedColonAtEnd(text: string, i: number, start: number, end: nu
     if (c === 0x0a || c === 0x0d) break;
     if (!isSpace(c)) return false;
   }
-  const from = Math.max(start, i - CUE_REACH - 1);
-  const before = text.slice(from, i);
+  return followsColonCue(text, i, start);
+}
+
+/** Whether words announcing what follows stand just before i (步骤如下院, 其中包括院). */
+export function followsColonCue(text: string, i: number, start: number): boolean {
+  const before = text.slice(Math.max(start, i - CUE_REACH - 1), i);
   return COLON_CUES.some((cue) => before.includes(cue));
 }
 

@@ -6,6 +6,7 @@
 import { hanLog10P, pairPmi, singleWordLog10P, startsName } from '../model';
 import { isAsciiAlnum, isChinesePunct, isClauseMark, isDigit, isHan, isSpace, isUnifiedHan } from '../text-classes';
 import type { Extent } from '../types';
+import { followsColonCue } from './colon-cue';
 import { enumeratorSeries, founderSymbolOf, PARTNER, type FounderRole } from './founder-map';
 import { beforeTitle, hanAt, inIntroducedName, isBlankAfter, wordSupport, type MarkAt } from './founder-signs';
 import * as W from './founder-weights';
@@ -161,20 +162,28 @@ function opensQuote(text: string, i: number, cands: Map<number, FounderCandidate
   return QUOTE_OPENERS.has(c?.punct ? c.symbol.charCodeAt(0) : text.charCodeAt(i));
 }
 
-/** Sentence-final marks, real or a candidate decided as one, that end the short clause after a colon. */
-const COLON_CLAUSE_ENDS = new Set([...'。；？！'].map((c) => c.charCodeAt(0)));
+/** Marks, real or a candidate decided as one, that end the short run after a colon: a sentence end, a list mark, a title's end. */
+const COLON_CLAUSE_ENDS = new Set([...'。；？！、》'].map((c) => c.charCodeAt(0)));
+const OPEN_PAREN = 0xff08;
 
-/** Whether a ： at i stands after at least COLON_HEAD_MIN Han characters and before at most COLON_TAIL_MAX and a sentence end. */
+/**
+ * Whether a ： at i stands after at least COLON_HEAD_MIN Han characters, no word announcing what follows among them,
+ * and before at most COLON_TAIL_MAX and a mark that ends the run, or right before an opening parenthesis.
+ */
 function colonBeforeShortEnd(text: string, i: number, start: number, end: number, cands: Map<number, FounderCandidate>, markAt: MarkAt): boolean {
   let head = 0;
   while (head < W.COLON_HEAD_MIN && hanAt(text, i - 1 - head, start, end, markAt) >= 0) head++;
-  if (head < W.COLON_HEAD_MIN) return false;
+  if (head < W.COLON_HEAD_MIN || followsColonCue(text, i, start)) return false;
+  const markCode = (j: number) => {
+    const c = cands.get(j);
+    return c?.punct ? c.symbol.charCodeAt(0) : text.charCodeAt(j);
+  };
+  if (i + 1 < end && markCode(i + 1) === OPEN_PAREN) return true;
   let j = i + 1;
   while (j - i - 1 <= W.COLON_TAIL_MAX && hanAt(text, j, start, end, markAt) >= 0) j++;
   const tail = j - i - 1;
   if (tail === 0 || tail > W.COLON_TAIL_MAX || j >= end) return false;
-  const c = cands.get(j);
-  return c?.punct ? COLON_CLAUSE_ENDS.has(c.symbol.charCodeAt(0)) : COLON_CLAUSE_ENDS.has(text.charCodeAt(j));
+  return COLON_CLAUSE_ENDS.has(markCode(j));
 }
 
 /** 吗 呢 什么 谁 哪 几 多少 是否 … (and classical 乎 奚 何 焉 岂 耶 哉): a question asks before its mark. */
