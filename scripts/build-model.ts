@@ -97,7 +97,17 @@ interface Counts {
   wordMass: number;
 }
 
-function addWord(counts: Counts, word: string, f: number, script: Map<number, number>): void {
+/**
+ * A full name of three or more characters tagged nr whose surname is a weighed Founder character (袁世凯, 袁崇焕,
+ * 袁紫衣) gives its first pair no mass: 袁世 is no word outside the name, and in damaged text it made 袁|世称 and
+ * 袁|崇安 keep their shifted commas. The names themselves are in the three-character word table (TRIGRAM_WORDS_STARTING),
+ * which supports them whole.
+ */
+function isFounderSurnamedName(cps: number[], tag: string | undefined): boolean {
+  return tag === 'nr' && cps.length >= 3 && founderSymbolOf(cps[0])?.logRate !== undefined;
+}
+
+function addWord(counts: Counts, word: string, f: number, script: Map<number, number>, tag?: string): void {
   const cps: number[] = [];
   for (const ch of word) cps.push(ch.codePointAt(0)!);
   counts.wordMass += f;
@@ -107,7 +117,7 @@ function addWord(counts: Counts, word: string, f: number, script: Map<number, nu
     script.set(c, (script.get(c) ?? 0) + f);
   }
   if (cps.length === 1 && cps[0] <= 0xffff && isHan(cps[0])) counts.single.set(cps[0], (counts.single.get(cps[0]) ?? 0) + f);
-  for (let i = 0; i + 1 < cps.length; i++) {
+  for (let i = isFounderSurnamedName(cps, tag) ? 1 : 0; i + 1 < cps.length; i++) {
     const a = cps[i];
     const b = cps[i + 1];
     if (a > 0xffff || b > 0xffff || !isHan(a) || !isHan(b)) continue;
@@ -119,6 +129,7 @@ function addWord(counts: Counts, word: string, f: number, script: Map<number, nu
 function count(dict: string): Counts {
   const words: string[] = [];
   const freqs: number[] = [];
+  const tags: (string | undefined)[] = [];
   for (const line of dict.split('\n')) {
     const parts = line.trim().split(/\s+/);
     if (parts.length < 2) continue;
@@ -126,9 +137,10 @@ function count(dict: string): Counts {
     if (!(f > 0) || /\n/.test(parts[0])) continue;
     words.push(parts[0]);
     freqs.push(f);
+    tags.push(parts[2]);
   }
   const counts: Counts = { uni: new Map(), uniSimp: new Map(), uniTrad: new Map(), pair: new Map(), single: new Map(), wordMass: 0 };
-  for (let i = 0; i < words.length; i++) addWord(counts, words[i], freqs[i], counts.uniSimp);
+  for (let i = 0; i < words.length; i++) addWord(counts, words[i], freqs[i], counts.uniSimp, tags[i]);
 
   // Traditional corpus: the same words through three OpenCC targets. Each variant gets a third of the frequency, so
   // the traditional corpus carries the same total mass as the simplified one (a 50/50 mixture); variants that agree
@@ -139,7 +151,7 @@ function count(dict: string): Counts {
   for (let i = 0; i < words.length; i++) {
     const forms = new Map<string, number>();
     for (const v of variants) forms.set(v[i], (forms.get(v[i]) ?? 0) + freqs[i] / variants.length);
-    for (const [form, f] of forms) addWord(counts, form, f, counts.uniTrad);
+    for (const [form, f] of forms) addWord(counts, form, f, counts.uniTrad, tags[i]);
   }
   return counts;
 }

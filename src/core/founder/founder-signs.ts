@@ -223,6 +223,11 @@ export function wordSupport(text: string, i: number, start: number, end: number,
     const discount = competing <= 0 || isTrigramWordStarting(code, next, nextNext) ? 0 : competing;
     best = Math.max(best, right - W.COMPETING_WORD_SHARE * discount);
   }
+  // A whole three-character word (袁世凯: the model gives the name's first pair no mass of its own).
+  if (next >= 0 && W.TRIGRAM_WORD_SUPPORT > best) {
+    const nextNext = hanAt(text, i + 2, start, end, markAt);
+    if (nextNext >= 0 && isTrigramWordStarting(code, next, nextNext)) best = W.TRIGRAM_WORD_SUPPORT;
+  }
   return best;
 }
 

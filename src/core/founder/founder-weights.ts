@@ -9,6 +9,12 @@ export { MARK_RATE } from '../model/mark-rates';
 /** Each unit of pointwise mutual information with a neighbour (a dictionary word like 袁世, 医院) counts this much for the character. */
 export const WORD_SUPPORT_WEIGHT = 1.0;
 
+/**
+ * Support of a three-character dictionary word the candidate starts (袁世凯, 袁崇焕): as much as a strong pair
+ * (遥远 3.35, 袁崇 was 3.1 when full names still gave their first pair its mass).
+ */
+export const TRIGRAM_WORD_SUPPORT = 3.0;
+
 /** PMI below this is noise from rare pairs inside long dictionary entries, not a word. */
 export const WORD_SUPPORT_FLOOR = 0.5;
 
