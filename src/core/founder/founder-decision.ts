@@ -496,10 +496,11 @@ function markContextual(text: string, list: FounderCandidate[], byAt: Map<number
       // ～ spans a range: after a number, before one, or open at its start (？～一一四二, an unknown birth year).
       // ...or open at its end after a number (一二一八～？, a year of death nobody knows).
       const unknownEnd = afterDigit && (next === 0xff1f || (byAt.get(c.at + 1)?.symbol === '？' && byAt.get(c.at + 1)!.punct));
+      // － spans ranges the same way in text typeset with it ((1155－？), (？－1117)).
       const range =
-        c.symbol === '～' && next >= 0 && (((isDigit(next) || isChineseNumeral(next)) && (afterDigit || byAt.get(c.at - 1)?.symbol === '？')) || unknownEnd);
+        (c.symbol === '～' || c.symbol === '－') && next >= 0 && (((isDigit(next) || isChineseNumeral(next)) && (afterDigit || byAt.get(c.at - 1)?.symbol === '？')) || unknownEnd);
       c.punct = range || (afterDigit && (!infix || (next >= 0 && (isDigit(next) || isChineseNumeral(next)))));
-      // An unknown start of a range is a question mark (（？～一二四三）): a 钥 right before the ～ is one.
+      // An unknown start of a range is a question mark (（？～一二四三）): a 钥 right before the ～ or － is one.
       const before = byAt.get(c.at - 1);
       if (range && before?.symbol === '？') before.punct = true;
     } else if (c.role === 'indent') {
