@@ -344,7 +344,7 @@ export function decideParagraphs(text: string, paragraphs: readonly Extent[], wr
     for (const c of paired) c.logit += matched.has(c.at) ? W.PAIR_MATCHED : W.PAIR_UNMATCHED;
     const before = list.map((c) => c.punct);
     for (const c of list) if (c.logit !== RUN_LOGIT) c.punct = c.logit > 0;
-    resolveAdjacentBreaks(list);
+    resolveAdjacentBreaks(text, list);
     // A pass sees its neighbours' decisions and nothing else that changes: when none changed, the next pass
     // would compute the same odds and decide alike.
     if (list.every((c, k) => c.punct === before[k])) break;
@@ -369,7 +369,7 @@ export function decideParagraphs(text: string, paragraphs: readonly Extent[], wr
  * Two clause marks are never written side by side, nor a clause mark after an opening one: of such a pair, the likelier one stays a mark,
  * except that a colon opening a quotation (曰：“) wins, since that is where quotations open.
  */
-function resolveAdjacentBreaks(list: FounderCandidate[]): void {
+function resolveAdjacentBreaks(text: string, list: FounderCandidate[]): void {
   for (let k = 1; k < list.length; k++) {
     const a = list[k - 1];
     const b = list[k];
@@ -388,7 +388,9 @@ function resolveAdjacentBreaks(list: FounderCandidate[]): void {
     // ？！ and ！？ are written together.
     if ((a.symbol === '？' || a.symbol === '！') && (b.symbol === '？' || b.symbol === '！') && a.symbol !== b.symbol) continue;
     const colonOpensQuote = b.symbol === '：' && next !== undefined && next.at === b.at + 1 && next.role === 'open';
-    if (colonOpensQuote || b.logit > a.logit) a.punct = false;
+    // 曰院 is 曰： (he said:), unless 院 starts a word with what follows (；院长).
+    const saysColon = a.symbol === '；' && b.symbol === '：' && (pairPmi(b.code, text.charCodeAt(b.at + 1)) ?? 0) <= W.WORD_SUPPORT_FLOOR;
+    if (colonOpensQuote || saysColon || b.logit > a.logit) a.punct = false;
     else b.punct = false;
   }
 }
