@@ -71,6 +71,7 @@ function logitOf(
   if (c.role === 'break' && inIntroducedName(text, c.at, start, c.symbol, markAt)) logit += W.NAME_BEFORE_TITLE;
   if (c.symbol === '？' && !hasQuestionCue(text, c.at, cands)) logit += W.QUESTION_WITHOUT_CUE;
   if (c.symbol === '：' && colonBeforeShortEnd(text, c.at, start, end, cands, markAt)) logit += W.COLON_BEFORE_SHORT_END;
+  if (c.symbol === '：' && colonAfterListItem(text, c.at, start, end, cands, markAt)) logit += W.COLON_AFTER_LIST_ITEM;
   if (c.symbol === '、' && orphans(text, c.at, start, end, markAt) === 2 && startsName(text.charCodeAt(c.at - 1)) && !continuesList(text, c.at, start, end, markAt) && !parallelItems(text, c.at, start, end)) logit += W.LIST_MARK_STRANDING_BOTH;
 
   const before = neighbourKind(text, c.at - 1, start, end, cands);
@@ -184,6 +185,20 @@ function colonBeforeShortEnd(text: string, i: number, start: number, end: number
   const tail = j - i - 1;
   if (tail === 0 || tail > W.COLON_TAIL_MAX || j >= end) return false;
   return COLON_CLAUSE_ENDS.has(markCode(j));
+}
+
+/**
+ * Whether the Han characters before a ： at i follow a 、 (real, or a candidate decided as one) that itself follows
+ * a word, not a list number (一、注意事项： is a heading).
+ */
+function colonAfterListItem(text: string, i: number, start: number, end: number, cands: Map<number, FounderCandidate>, markAt: MarkAt): boolean {
+  let j = i - 1;
+  while (hanAt(text, j, start, end, markAt) >= 0) j--;
+  if (j === i - 1 || j <= start) return false;
+  const c = cands.get(j);
+  const isListMark = text.charCodeAt(j) === 0x3001 || (c?.punct === true && c.symbol === '、');
+  const item = text.charCodeAt(j - 1);
+  return isListMark && isHan(item) && !isChineseNumeral(item) && !markAt(j - 1);
 }
 
 /** 吗 呢 什么 谁 哪 几 多少 是否 … (and classical 乎 奚 何 焉 岂 耶 哉): a question asks before its mark. */
