@@ -6,7 +6,7 @@
  */
 import { hasCuedColon } from './founder/colon-cue';
 import { COMMON_HAN_BASE, commonHanBits, isCommonHan } from './model/common-han';
-import { isHanExtA, isKana, isLatinShown, isOddSymbol, isSpace, isUnifiedHan } from './text-classes';
+import { endsSentenceBefore, isHanExtA, isKana, isLatinShown, isOddSymbol, isSpace, isUnifiedHan } from './text-classes';
 import type { Evidence } from './types';
 
 /** Shifted ，。、” (袁 遥 尧 冶): Founder damage always shows some of these. Compared inline: this loop runs on every page. */
@@ -26,6 +26,9 @@ const FLAG_CLOSE = 4;
 /** 屯, a common character: 屯屯屯 is uninitialised memory (0xCD bytes) shown as GBK (lossy.ts); 烫烫烫 is rare anyway. */
 const FLAG_MEMORY = 8;
 const TUN = 0x5c6f;
+/** 钥 浴, the shifted ？！: a tell only where a sentence can end (founder-signs' END_MARKS). */
+const FLAG_END = 16;
+const END_MARKS = [0x94a5, 0x6d74];
 const PAIRS = '野冶叶曳腋夜渊冤';
 /** founder-signs' PAIR_SIGN_MAX_INSIDE (20) plus the closer itself. */
 const PAIR_REACH = 21;
@@ -34,7 +37,7 @@ const PAIR_REACH = 21;
  * matches the last opener when the bits agree. Compared as numbers: looking the opener up by string, once per
  * closer, was half the decoder's gate time in one CPU profile of an e-paper page in a cold renderer.
  */
-const PAIR_SHIFT = 4;
+const PAIR_SHIFT = 5;
 let flags: Uint8Array | undefined;
 
 function founderFlags(): Uint8Array {
@@ -42,6 +45,7 @@ function founderFlags(): Uint8Array {
   const f = new Uint8Array(0x9fff - 0x4e00 + 1);
   for (const c of [TELL_COMMA, TELL_STOP, TELL_LIST, TELL_QUOTE]) f[c - 0x4e00] |= FLAG_TELL;
   f[TUN - 0x4e00] |= FLAG_MEMORY;
+  for (const c of END_MARKS) f[c - 0x4e00] |= FLAG_END;
   for (let k = 0; k < PAIRS.length; k += 2) {
     f[PAIRS.charCodeAt(k) - 0x4e00] |= FLAG_OPEN | (k << PAIR_SHIFT);
     f[PAIRS.charCodeAt(k + 1) - 0x4e00] |= FLAG_CLOSE | (k << PAIR_SHIFT);
@@ -95,6 +99,12 @@ const ODD_CLUSTER_SPAN = 8;
  * A tell beside real marks (他说，遥远的地方) is no reason to load the decoder.
  */
 const LONE_STOP_MIN_HAN = 9;
+/**
+ * One more, the broken sentence that runs into English or ends the text (founder-weights' END_SIGN_MIN_HAN): a 遥, or
+ * a 钥 浴 (the shifted ？！, tells only there), before a space, a Latin letter or the text's end, more than this many
+ * Han characters since the last real mark.
+ */
+const END_STOP_MIN_HAN = 4;
 
 /**
  * A short text (at most this many non-ASCII characters: a file name, a label, a line of terminal output) with a `?`
@@ -186,7 +196,8 @@ function textSignals(text: string): number {
       hanSinceReal++;
       const f = founder[c - 0x4e00];
       if (f !== 0) {
-        if ((f & FLAG_TELL) !== 0 && (++tellsSinceReal >= 2 || (c === TELL_STOP && hanSinceReal >= LONE_STOP_MIN_HAN))) signals |= SUSPECT_FOUNDER;
+        const mayEnd = (c === TELL_STOP || (f & FLAG_END) !== 0) && endsSentenceBefore(text, i + 1);
+        if (((f & FLAG_TELL) !== 0 || mayEnd) && (++tellsSinceReal >= 2 || (c === TELL_STOP && hanSinceReal >= LONE_STOP_MIN_HAN) || (mayEnd && hanSinceReal > END_STOP_MIN_HAN))) signals |= SUSPECT_FOUNDER;
         if ((f & FLAG_CLOSE) !== 0 && i - lastOpen <= PAIR_REACH && lastOpenPair === f >> PAIR_SHIFT) signals |= SUSPECT_FOUNDER;
         if ((f & FLAG_OPEN) !== 0) {
           lastOpen = i;
@@ -312,8 +323,10 @@ export function pieceSignals(text: string, whole: boolean): number {
       hanSinceReal++;
       const f = founder[c - 0x4e00];
       if (f !== 0) {
-        if ((f & FLAG_TELL) !== 0) {
-          if (!guarded || (c === TELL_STOP && hanSinceReal >= LONE_STOP_MIN_HAN)) return PIECE_SUSPECT;
+        // At the piece's end, what follows is unknown: a sentence may end there.
+        const mayEnd = (c === TELL_STOP || (f & FLAG_END) !== 0) && endsSentenceBefore(text, i + 1);
+        if ((f & FLAG_TELL) !== 0 || mayEnd) {
+          if (!guarded || (c === TELL_STOP && hanSinceReal >= LONE_STOP_MIN_HAN) || (mayEnd && hanSinceReal > END_STOP_MIN_HAN)) return PIECE_SUSPECT;
           guarded = false;
         }
         if ((f & FLAG_CLOSE) !== 0 && (lastOpen < 0 ? !whole && i < PAIR_REACH : i - lastOpen <= PAIR_REACH && lastOpenPair === f >> PAIR_SHIFT)) return PIECE_SUSPECT;

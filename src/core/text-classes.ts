@@ -106,6 +106,16 @@ export function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0 || code === 0x0a || code === 0x0d;
 }
 
+/**
+ * Whether a sentence can end right before i of text[…, end): at end, a space or line break, or a Latin letter
+ * (Chinese running into English). Where a shifted ？！。 may stand for the mark it was.
+ */
+export function endsSentenceBefore(text: string, i: number, end = text.length): boolean {
+  if (i >= end) return true;
+  const c = text.charCodeAt(i);
+  return isSpace(c) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+}
+
 /** ASCII whitespace that separates words or lines. */
 export function isAsciiSpace(code: number): boolean {
   return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;

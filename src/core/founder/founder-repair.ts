@@ -1,7 +1,8 @@
-import { isClauseMark, isHan } from '../text-classes';
+import { endsSentenceBefore, isClauseMark, isHan } from '../text-classes';
 import type { Evidence, Extent, Hints, Step } from '../types';
 import { confidenceOf, decideParagraphs } from './founder-decision';
 import { isFreeMark, paragraphSigns, type ParagraphSigns } from './founder-signs';
+import { founderSymbolOf } from './founder-map';
 import * as W from './founder-weights';
 
 export const FOUNDER_CODEC = 'gb2312+0x31';
@@ -104,6 +105,29 @@ function isSureLoneSign(text: string, sentence: Extent, paragraph: Extent, hints
   return decideParagraphs(text, [clause]).some((c) => c.at === last && c.punct && c.logit >= W.LONE_SIGN_LOGIT);
 }
 
+/**
+ * A free shifted 。？！ (遥 钥 浴) of a clean paragraph's sentence that ends the text or stands before a space or
+ * Latin text, after at least W.END_SIGN_MIN_HAN Han characters and no real mark of its sentence, of which the
+ * decision is sure (W.LONE_SIGN_LOGIT): the one broken sentence of a clean paragraph that runs into English or ends it
+ * (…需要类型批注遥, …今录诗四首遥 Check if). Where the sentence holds a second free mark the sentence itself is damaged.
+ */
+function sureEndSigns(text: string, sentence: Extent, paragraph: Extent): number[] {
+  const out: number[] = [];
+  for (let i = sentence[0]; i < sentence[1]; i++) {
+    const role = founderSymbolOf(text.charCodeAt(i))?.symbol;
+    if ((role !== '。' && role !== '？' && role !== '！') || !endsSentenceBefore(text, i + 1, paragraph[1])) continue;
+    let from = i;
+    let han = 0;
+    while (from > sentence[0] && !isClauseMark(text.charCodeAt(from - 1))) if (isHan(text.charCodeAt(--from))) han++;
+    // Damage shifts whole sentences: a real mark earlier in this one would have been shifted too (梦遥 ending a
+    // line of verse after its real ，).
+    if (from > sentence[0] || han < W.END_SIGN_MIN_HAN || !isFreeMark(text, i, from, paragraph[1])) continue;
+    const clause: Extent = [from, i + 1];
+    if (decideParagraphs(text, [clause]).some((c) => c.at === i && c.punct && c.logit >= W.LONE_SIGN_LOGIT)) out.push(i);
+  }
+  return out;
+}
+
 /** The stretches of a sentence between its real clause marks, the marks themselves left out. */
 function clausesOf(text: string, start: number, end: number): Extent[] {
   const out: Extent[] = [];
@@ -153,7 +177,9 @@ export function founderSteps(text: string, paragraphs: readonly Extent[], eviden
           if (inside.freePairMarks >= 2 && inside.freeClauseMarks >= 1 && isDamagedParagraph(inside, evidence, hints, true)) damaged.push(clause);
         }
       }
-      if (damaged.length === before && isSureLoneSign(text, sentence, [start, end], hints)) damaged.push([sentence[1] - 1, sentence[1]]);
+      if (damaged.length !== before) continue;
+      if (isSureLoneSign(text, sentence, [start, end], hints)) damaged.push([sentence[1] - 1, sentence[1]]);
+      else if (hints?.founder !== 'off') for (const at of sureEndSigns(text, sentence, [start, end])) damaged.push([at, at + 1]);
     }
   }
   const steps: Step[] = [];

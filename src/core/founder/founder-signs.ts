@@ -4,7 +4,7 @@
  * these for a whole page; the decision (founder-decision.ts) builds on the same word support.
  */
 import { hanLog10P, isTrigramWord, isTrigramWordStarting, pairPmi } from '../model';
-import { isAsciiAlnum, isClauseMark, isHan, isSpace, isUnifiedHan } from '../text-classes';
+import { endsSentenceBefore, isAsciiAlnum, isClauseMark, isHan, isSpace, isUnifiedHan } from '../text-classes';
 import { isCuedColonAtEnd } from './colon-cue';
 import { founderSymbolOf, PARTNER } from './founder-map';
 import * as W from './founder-weights';
@@ -14,6 +14,11 @@ import * as W from './founder-weights';
  * every quotation, while 袁 遥 尧 冶 are rare as characters outside a handful of words the model knows.
  */
 const TELLING_MARKS = new Set(['，', '。', '、', '”']);
+/**
+ * ？！ (钥 浴) give damage away only where a sentence ends: before a space, a Latin word or the text's end
+ * (…和巨魔作战吗钥 You can, …重获自由浴). Elsewhere both are characters of words (钥匙, 沐浴, 浴室).
+ */
+const END_MARKS = new Set(['？', '！']);
 
 /** Titles that follow a surname (袁老师, 袁先生): the 袁 before them is a name, not a comma. */
 const TITLES = ['老师', '先生', '女士', '小姐', '同志', '教授', '主任', '书记', '院长', '校长', '局长', '部长', '市长', '县长', '经理', '师傅', '医生', '总'];
@@ -150,14 +155,15 @@ const PAIR_SIGN_MARKS = new Set(['“', '《', '「', '『', '（']);
 const PAIR_SIGN_MAX_INSIDE = 20;
 
 /**
- * Whether the character at i of the paragraph [start, end) is a free telling mark: a shifted ，。、” (袁遥尧冶)
- * likelier the mark than the character even after the best word its neighbours offer (袁将 is a weak word;
- * 袁世凯, 遥远, 冶金 are strong ones), and not a surname before a title.
+ * Whether the character at i of the paragraph [start, end) is a free telling mark: a shifted ，。、” (袁遥尧冶), or ？！
+ * (钥浴) where a sentence can end, likelier the mark than the character even after the best word its neighbours
+ * offer (袁将 is a weak word; 袁世凯, 遥远, 冶金 are strong ones), and not a surname before a title.
  */
 export function isFreeMark(text: string, i: number, start: number, end: number): boolean {
   const code = text.charCodeAt(i);
   const sym = founderSymbolOf(code);
-  if (!sym || !TELLING_MARKS.has(sym.symbol) || i <= start || beforeTitle(text, i, end)) return false;
+  if (!sym || i <= start || beforeTitle(text, i, end)) return false;
+  if (!TELLING_MARKS.has(sym.symbol) && !(END_MARKS.has(sym.symbol) && endsSentenceBefore(text, i + 1, end))) return false;
   if (sym.symbol === '，' && afterFamiliarPrefix(text, i, start)) return false;
   // An enumeration comma or a comma ends no text (张智尧, 汝南袁: names). A hard-wrapped line may end in one, so
   // this is a weak sign like the familiar prefix: the line's other signs still decide it.

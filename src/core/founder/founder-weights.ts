@@ -144,6 +144,11 @@ export const ACROSS_REACH = 20;
 export const LONE_SIGN_LOGIT = 3.0;
 /** ...and at least this many Han characters before it: modern sentences run longer, verse clauses are 4–7. */
 export const LONE_SIGN_MIN_HAN = 9;
+/**
+ * ...or this many where the mark ends the text or stands before a space or Latin text (…今录诗四首遥 Check if,
+ * …作战吗钥 You can): verse lines end in real marks, so a short clause there is no line of verse.
+ */
+export const END_SIGN_MIN_HAN = 4;
 
 /** How far from a list number its neighbour in the sequence (the number before or after it) may stand: a long list item or a page of text between a footnote mark and its note. */
 export const LIST_REACH = 3000;
