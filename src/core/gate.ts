@@ -26,9 +26,8 @@ const FLAG_CLOSE = 4;
 /** 屯, a common character: 屯屯屯 is uninitialised memory (0xCD bytes) shown as GBK (lossy.ts); 烫烫烫 is rare anyway. */
 const FLAG_MEMORY = 8;
 const TUN = 0x5c6f;
-/** 钥 浴, the shifted ？！: a tell only where a sentence can end (founder-signs' END_MARKS). */
+/** 遥 钥 浴, the shifted 。？！, where a sentence can end (founder-signs' END_MARKS: 钥 浴 are tells only there). */
 const FLAG_END = 16;
-const END_MARKS = [0x94a5, 0x6d74];
 const PAIRS = '野冶叶曳腋夜渊冤';
 /** founder-signs' PAIR_SIGN_MAX_INSIDE (20) plus the closer itself. */
 const PAIR_REACH = 21;
@@ -45,7 +44,7 @@ function founderFlags(): Uint8Array {
   const f = new Uint8Array(0x9fff - 0x4e00 + 1);
   for (const c of [TELL_COMMA, TELL_STOP, TELL_LIST, TELL_QUOTE]) f[c - 0x4e00] |= FLAG_TELL;
   f[TUN - 0x4e00] |= FLAG_MEMORY;
-  for (const c of END_MARKS) f[c - 0x4e00] |= FLAG_END;
+  for (const c of [TELL_STOP, 0x94a5, 0x6d74]) f[c - 0x4e00] |= FLAG_END;
   for (let k = 0; k < PAIRS.length; k += 2) {
     f[PAIRS.charCodeAt(k) - 0x4e00] |= FLAG_OPEN | (k << PAIR_SHIFT);
     f[PAIRS.charCodeAt(k + 1) - 0x4e00] |= FLAG_CLOSE | (k << PAIR_SHIFT);
@@ -196,7 +195,7 @@ function textSignals(text: string): number {
       hanSinceReal++;
       const f = founder[c - 0x4e00];
       if (f !== 0) {
-        const mayEnd = (c === TELL_STOP || (f & FLAG_END) !== 0) && endsSentenceBefore(text, i + 1);
+        const mayEnd = (f & FLAG_END) !== 0 && endsSentenceBefore(text, i + 1);
         if (((f & FLAG_TELL) !== 0 || mayEnd) && (++tellsSinceReal >= 2 || (c === TELL_STOP && hanSinceReal >= LONE_STOP_MIN_HAN) || (mayEnd && hanSinceReal > END_STOP_MIN_HAN))) signals |= SUSPECT_FOUNDER;
         if ((f & FLAG_CLOSE) !== 0 && i - lastOpen <= PAIR_REACH && lastOpenPair === f >> PAIR_SHIFT) signals |= SUSPECT_FOUNDER;
         if ((f & FLAG_OPEN) !== 0) {
@@ -324,7 +323,7 @@ export function pieceSignals(text: string, whole: boolean): number {
       const f = founder[c - 0x4e00];
       if (f !== 0) {
         // At the piece's end, what follows is unknown: a sentence may end there.
-        const mayEnd = (c === TELL_STOP || (f & FLAG_END) !== 0) && endsSentenceBefore(text, i + 1);
+        const mayEnd = (f & FLAG_END) !== 0 && endsSentenceBefore(text, i + 1);
         if ((f & FLAG_TELL) !== 0 || mayEnd) {
           if (!guarded || (c === TELL_STOP && hanSinceReal >= LONE_STOP_MIN_HAN) || (mayEnd && hanSinceReal > END_STOP_MIN_HAN)) return PIECE_SUSPECT;
           guarded = false;

@@ -111,9 +111,9 @@ export function isSpace(code: number): boolean {
  * (Chinese running into English). Where a shifted ？！。 may stand for the mark it was.
  */
 export function endsSentenceBefore(text: string, i: number, end = text.length): boolean {
-  if (i >= end) return true;
   const c = text.charCodeAt(i);
-  return isSpace(c) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+  // A–Z and a–z, and the few ASCII signs between them ([\]^_`), as telling.
+  return i >= end || isSpace(c) || (c >= 0x41 && c <= 0x7a);
 }
 
 /** ASCII whitespace that separates words or lines. */
