@@ -3,7 +3,9 @@ import { composeSteps } from './compose-steps';
 import { lineSpans } from './document/line-spans';
 import { encodingSteps } from './encoding/encoding-repair';
 import { collectEvidence } from './evidence';
+import { hasOpenerComma } from './founder/clause-openers';
 import { founderSteps } from './founder/founder-repair';
+import { OPENER_COMMA_MIN_HAN } from './founder/founder-weights';
 import { SUSPECT_ENCODING, SUSPECT_FOUNDER, suspectSignals } from './gate';
 import { lossySteps } from './lossy';
 import { mergeEvidence, subtractEvidence, type Evidence, type Hints, type RepairResult, type Step } from './types';
@@ -53,7 +55,9 @@ function result(text: string, steps: Step[]): RepairResult {
  * seen now); then what no decoder can undo, flagged.
  */
 function round(text: string, evidence: Evidence | undefined, hints: Hints | undefined, last: LastSignals): Step[] {
-  const signals = hints?.founder === 'force' ? SUSPECT_FOUNDER | last.of(text) : last.of(text);
+  let signals = hints?.founder === 'force' ? SUSPECT_FOUNDER | last.of(text) : last.of(text);
+  // The one Founder sign the cheap gate leaves to the repair (founder/clause-openers.ts says why).
+  if ((signals & SUSPECT_FOUNDER) === 0 && hints?.founder !== 'off' && hasOpenerComma(text, OPENER_COMMA_MIN_HAN)) signals |= SUSPECT_FOUNDER;
   if (signals === 0) return [];
   let steps: Step[] = (signals & SUSPECT_ENCODING) === 0 ? [] : encodingSteps(text);
   const mid = steps.length === 0 ? text : applySteps(text, steps);

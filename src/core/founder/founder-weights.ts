@@ -149,6 +149,8 @@ export const LONE_SIGN_MIN_HAN = 9;
  * …作战吗钥 You can): verse lines end in real marks, so a short clause there is no line of verse.
  */
 export const END_SIGN_MIN_HAN = 4;
+/** A comma before a clause opener (clause-openers.ts) ends a clause of at least this many Han characters. */
+export const OPENER_COMMA_MIN_HAN = 3;
 
 /** How far from a list number its neighbour in the sequence (the number before or after it) may stand: a long list item or a page of text between a footnote mark and its note. */
 export const LIST_REACH = 3000;
