@@ -71,6 +71,7 @@ function logitOf(
   if (c.role === 'break' && inIntroducedName(text, c.at, start, c.symbol, markAt)) logit += W.NAME_BEFORE_TITLE;
   if (c.symbol === '？' && !hasQuestionCue(text, c.at, cands)) logit += W.QUESTION_WITHOUT_CUE;
   if (c.symbol === '：' && colonBeforeShortEnd(text, c.at, start, end, cands, markAt)) logit += W.COLON_BEFORE_SHORT_END;
+  if (c.symbol === '；' && beforeShortSentenceEnd(text, c.at, end, cands, markAt)) logit += W.SEMICOLON_BEFORE_SHORT_END;
   if (c.symbol === '：' && colonAfterListItem(text, c.at, start, end, cands, markAt)) logit += W.COLON_AFTER_LIST_ITEM;
   if (c.symbol === '、' && orphans(text, c.at, start, end, markAt) === 2 && startsName(text.charCodeAt(c.at - 1)) && !continuesList(text, c.at, start, end, markAt) && !parallelItems(text, c.at, start, end)) logit += W.LIST_MARK_STRANDING_BOTH;
 
@@ -185,6 +186,18 @@ function colonBeforeShortEnd(text: string, i: number, start: number, end: number
   const tail = j - i - 1;
   if (tail === 0 || tail > W.COLON_TAIL_MAX || j >= end) return false;
   return COLON_CLAUSE_ENDS.has(markCode(j));
+}
+
+const SENTENCE_ENDS = new Set([...'。？！'].map((c) => c.charCodeAt(0)));
+
+/** Whether one to SEMICOLON_TAIL_MAX Han characters and then a sentence end (real, or a decided candidate) follow i. */
+function beforeShortSentenceEnd(text: string, i: number, end: number, cands: Map<number, FounderCandidate>, markAt: MarkAt): boolean {
+  let j = i + 1;
+  while (j - i - 1 <= W.SEMICOLON_TAIL_MAX && hanAt(text, j, 0, end, markAt) >= 0) j++;
+  const tail = j - i - 1;
+  if (tail === 0 || tail > W.SEMICOLON_TAIL_MAX || j >= end) return false;
+  const c = cands.get(j);
+  return SENTENCE_ENDS.has(c?.punct ? c.symbol.charCodeAt(0) : text.charCodeAt(j));
 }
 
 /**
