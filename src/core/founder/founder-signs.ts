@@ -67,6 +67,7 @@ const TITLE_STARTS = new Set(TITLES.map((t) => t.charCodeAt(0)));
 
 export function beforeTitle(text: string, i: number, end: number): boolean {
   if (FAMILIAR_PREFIXES.has(text.charCodeAt(i - 1)) && !isHan(text.charCodeAt(i - 2))) return true;
+  if (text.charCodeAt(i + 1) === ZHOU && i + 1 < end && endsPlaceName(text, i + 2, end)) return true;
   if (!TITLE_STARTS.has(text.charCodeAt(i + 1))) return text.charCodeAt(i - 1) === 0x59d3;
   for (const t of TITLES) {
     if (i + 1 + t.length > end || !text.startsWith(t, i + 1)) continue;
@@ -75,6 +76,21 @@ export function beforeTitle(text: string, i: number, end: number): boolean {
     return true;
   }
   return text.charCodeAt(i - 1) === 0x59d3; // 姓袁: the family name itself
+}
+
+/**
+ * 袁州, the prefecture of classical biographies (知袁州, 通判袁州), which the dictionary barely holds: 袁 before 州 and
+ * then a mark, a shifted mark or 府 (袁州府) is the place. A clause that starts with 州 alone goes on with a word
+ * (，州县, ，州人). In the clean corpus's real text, 袁州 stands 272 times, 191 of them followed by a mark or 府; ，州
+ * 60 times, 2 of them so (，州府).
+ */
+const ZHOU = 0x5dde; // 州
+const FU = 0x5e9c; // 府
+
+function endsPlaceName(text: string, j: number, end: number): boolean {
+  if (j >= end) return true;
+  const c = text.charCodeAt(j);
+  return !isHan(c) || c === FU || founderSymbolOf(c) !== undefined;
 }
 
 /** A one-character title binding to the next character this strongly (PMI) is part of that word instead. */
