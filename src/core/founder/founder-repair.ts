@@ -3,7 +3,7 @@ import type { Evidence, Extent, Hints, Step } from '../types';
 import { confidenceOf, decideParagraphs, type FounderCandidate } from './founder-decision';
 import { isFreeMark, paragraphSigns, type ParagraphSigns } from './founder-signs';
 import { founderSymbolOf } from './founder-map';
-import { opensClause } from './clause-openers';
+import { opensClause, opensSentence } from './clause-openers';
 import * as W from './founder-weights';
 
 export const FOUNDER_CODEC = 'gb2312+0x31';
@@ -134,7 +134,8 @@ const SHIFTED_COMMA = 0x8881; // 袁
 /**
  * Free shifted commas (袁) of a clean paragraph's sentence right before a word that opens a clause (并且, 但, 例如:
  * clause-openers.ts), after at least W.OPENER_COMMA_MIN_HAN Han characters of their clause: damage that took one
- * comma of a sentence whose other marks are real (…要保持一致袁并且不能…).
+ * comma of a sentence whose other marks are real (…要保持一致袁并且不能…). The same for a shifted full stop (遥)
+ * before a word that opens a sentence, a temple name (…宋宗室遥理宗淳祐间…): no 遥 stands there in the clean corpus.
  */
 function openerCommas(text: string, sentence: Extent, paragraph: Extent): FounderCandidate[] {
   const out: FounderCandidate[] = [];
@@ -147,7 +148,8 @@ function openerCommas(text: string, sentence: Extent, paragraph: Extent): Founde
       han = 0;
       continue;
     }
-    if (c === SHIFTED_COMMA && han >= W.OPENER_COMMA_MIN_HAN && opensClause(text, i + 1) && isFreeMark(text, i, from, paragraph[1])) {
+    const opener = c === SHIFTED_COMMA ? opensClause(text, i + 1) : c === SHIFTED_FULL_STOP && opensSentence(text, i + 1);
+    if (opener && han >= W.OPENER_COMMA_MIN_HAN && isFreeMark(text, i, from, paragraph[1])) {
       // Decided in its clause (a comma alone at an extent's edge starts nothing): the same log-odds the page sees.
       let to = i + 1;
       while (to < sentence[1] && !isClauseMark(text.charCodeAt(to))) to++;
