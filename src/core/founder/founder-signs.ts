@@ -46,16 +46,25 @@ const NAME_INTRODUCERS = new Set([0x5b57, 0x53f7]);
 /** 一字 and 又号 introduce a second name the same way. */
 const NAME_INTRODUCER_PREFIXES = new Set([0x4e00, 0x53c8]);
 
+/** ” ’: a 字 after a closing quote is the quoted character (一“读”字), never a courtesy name's introducer. */
+const CLOSING_QUOTES = new Set([0x201d, 0x2019]);
+
 /**
  * Whether the candidate at i stands inside a name that 字 or 号 introduces: right after it, where no mark is ever
  * written (字、 字，), or — for 、 — one character later, since names of one character are not listed (字致尧 is a
- * name, 字致、 never a list). The 字 must open its clause, so words that end in 字 (文字、数字、) are not names.
+ * name, 字致、 never a list). The 字 must open its clause, so words that end in 字 (文字、数字、) are not names, nor
+ * may it follow a closing quote: in the clean corpus ”字 is followed by ，。皆段必 and never by a name (）字子 is).
  */
 export function inIntroducedName(text: string, i: number, start: number, symbol: string, markAt: MarkAt): boolean {
   const opens = (j: number) => {
     if (j >= start && NAME_INTRODUCER_PREFIXES.has(text.charCodeAt(j))) j--;
-    if (j < start || markAt(j)) return true;
+    if (j < start) return true;
     const code = text.charCodeAt(j);
+    if (CLOSING_QUOTES.has(code)) return false;
+    if (markAt(j)) {
+      const sym = founderSymbolOf(code)?.symbol;
+      return sym === undefined || !CLOSING_QUOTES.has(sym.charCodeAt(0));
+    }
     return !isHan(code) && !isAsciiAlnum(code);
   };
   if (i - 1 >= start && NAME_INTRODUCERS.has(text.charCodeAt(i - 1))) return opens(i - 2);
