@@ -465,7 +465,9 @@ function keepVerseRhythm(list: FounderCandidate[], start: number): void {
     // of its own (车辚辚，马萧萧), so only unequal pieces merge.
     const { merged, undo } = mergeSplits(lengths, marks, (a, b) => a < verse && a + 1 + b === verse);
     const lines = merged.filter((n) => n === verse).length;
-    if (lines < W.VERSE_MIN_LINES || lines < merged.length * W.VERSE_SHARE) continue;
+    // Verse has lines of its length as they stand; where every one is made by merging a split, the rhythm is the
+    // merging's own (宋摅袁乡贡进士袁官袁州: 2 + 4 and 1 + 5 made two 七言 lines of a biography).
+    if (lines < W.VERSE_MIN_LINES || lines < merged.length * W.VERSE_SHARE || lines === undo.length) continue;
     for (const m of undo) m.punct = false;
     const breaks = list.filter((c) => c.role === 'break' && (c.symbol === '，' || c.symbol === '。'));
     let clauseStart = start;
@@ -485,7 +487,7 @@ function keepVerseRhythm(list: FounderCandidate[], start: number): void {
   const isVerse = (n: number) => W.VERSE_LENGTHS.includes(n);
   const { merged, undo } = mergeSplits(lengths, marks, (a, b) => !isVerse(a) && !isVerse(b) && isVerse(a + 1 + b));
   const lines = merged.filter(isVerse).length;
-  if (undo.length > 0 && lines >= W.VERSE_MIN_LINES && lines >= merged.length * W.VERSE_SHARE && merged.every((n) => n <= W.VERSE_MAX_LINE)) {
+  if (undo.length > 0 && lines > undo.length && lines >= W.VERSE_MIN_LINES && lines >= merged.length * W.VERSE_SHARE && merged.every((n) => n <= W.VERSE_MAX_LINE)) {
     for (const m of undo) m.punct = false;
   }
 }
@@ -592,9 +594,13 @@ function isIndent(text: string, c: FounderCandidate, start: number, end: number,
   return afterSentenceEnd(text, first, start, byAt) && isHan(after) && !formsWord;
 }
 
-/** Whether the text before i ends a sentence: 。？！ (real, or a candidate decided as one), maybe behind a closing quote. */
+/**
+ * Whether the text before i ends a sentence: 。？！ (real, or a candidate decided as one), maybe behind a closing quote
+ * and the spaces that joined two paragraphs into one line (写下此诗遥 摇摇元和八年).
+ */
 function afterSentenceEnd(text: string, i: number, start: number, byAt: Map<number, FounderCandidate>): boolean {
   let j = i - 1;
+  while (j >= start && text.charCodeAt(j) === 0x20) j--;
   const isMark = (k: number, marks: string) => marks.includes(text[k]) || (byAt.get(k)?.punct === true && marks.includes(byAt.get(k)!.symbol));
   if (j >= start && isMark(j, '”’）』」')) j--;
   return j >= start && isMark(j, '。？！');
