@@ -194,7 +194,14 @@ export function founderSteps(text: string, paragraphs: readonly Extent[], eviden
       damaged.push([start, end]);
       continue;
     }
-    if (whole.realClauseMarks === 0) continue;
+    if (whole.realClauseMarks === 0) {
+      // A sentence of technical text amid English (使用 Svelte 作为所有视图的模板引擎遥) on a page whose other
+      // paragraphs are clean: its one sign is its sentence end, which sureEndSigns weighs as in a clean paragraph.
+      if (whole.alnum > 0 && whole.han >= W.LONE_SIGN_MIN_HAN && hints?.founder !== 'off') {
+        for (const at of sureEndSigns(text, [start, end], [start, end])) damaged.push([at, at + 1]);
+      }
+      continue;
+    }
     // One broken sentence in a clean paragraph: judge sentence by sentence, each ending at its own 。！？ (or 遥).
     for (const sentence of sentencesOf(text, start, end)) {
       const signs = paragraphSigns(text, sentence[0], sentence[1]);
