@@ -43,6 +43,12 @@ const MIN_PAIR_COUNT = 3;
  * a neighbour already taken), nor 袁世凯 from 袁|世称. The lists are small (about a thousand words each), kept whole.
  */
 const MIN_TRIGRAM_WORD_COUNT = 3;
+/**
+ * log10 odds (the mark's rate over the character's frequency) above which a shifted character's four-character words
+ * are listed: 遥 3.1, 野 1.4, 院 0.2 lean to the mark, and without the word the decision takes 一步之遥's 遥 for 。;
+ * 医 −0.9, 一 −2.3 stay characters unless context is strong, which a pair nearby gives anyway.
+ */
+const TETRAGRAM_MIN_PRIOR = 0;
 /** Byte budget of the pair table (base64 text), the bulk of the < 420 KB total budget (tests/unit/model.test.ts). */
 const PAIR_BUDGET_BYTES = 325_000;
 /**
@@ -323,23 +329,34 @@ function main(): void {
       `export const COMMON_HAN_BITMAP =\n  '${base64(bitmap)}';\n`,
   );
 
-  // 5. Three-character words ending or starting with a weighed Founder character (simplified: Founder damage is GB2312 text).
-  const ending = new Set<string>();
-  const starting = new Set<string>();
+  // 5. Three- and four-character words ending or starting with a weighed Founder character (simplified: Founder
+  // damage is GB2312 text). Four-character ones (idioms, institutions: 一步之遥, 三宫六院) only for a character that
+  // leans to its mark before any context (TETRAGRAM_MIN_PRIOR), where a missing word does harm: 483 words, not 2,584.
+  const ending = [new Set<string>(), new Set<string>()];
+  const starting = [new Set<string>(), new Set<string>()];
+  const weighed = (c: number, len: number) => {
+    const rate = founderSymbolOf(c)?.logRate;
+    return rate !== undefined && (len === 3 || rate - Math.log10((counts.uni.get(c) ?? 0) / total) > TETRAGRAM_MIN_PRIOR);
+  };
   for (const line of dict.split('\n')) {
     const [word, f] = line.trim().split(/\s+/);
-    if (!word || word.length !== 3 || Number(f) < MIN_TRIGRAM_WORD_COUNT) continue;
+    if (!word || (word.length !== 3 && word.length !== 4) || Number(f) < MIN_TRIGRAM_WORD_COUNT) continue;
     const cps = [...word].map((ch) => ch.codePointAt(0)!);
-    if (cps.length !== 3 || !cps.every(isHan)) continue;
-    if (founderSymbolOf(cps[2])?.logRate !== undefined) ending.add(word);
-    if (founderSymbolOf(cps[0])?.logRate !== undefined) starting.add(word);
+    if (cps.length !== word.length || !cps.every(isHan)) continue;
+    if (weighed(cps[cps.length - 1], cps.length)) ending[cps.length - 3].add(word);
+    if (weighed(cps[0], cps.length)) starting[cps.length - 3].add(word);
   }
+  const list = (set: Set<string>) => [...set].sort().join('');
   sizes['trigram-words'] = writeGenerated(
     'trigram-words.generated.ts',
     `/** Three-character dictionary words ending in a shifted character the Founder decision weighs, concatenated (3 chars each), sorted. */\n` +
-      `export const TRIGRAM_WORDS_ENDING =\n  '${[...ending].sort().join('')}';\n` +
+      `export const TRIGRAM_WORDS_ENDING =\n  '${list(ending[0])}';\n` +
       `/** The same, starting with one. */\n` +
-      `export const TRIGRAM_WORDS_STARTING =\n  '${[...starting].sort().join('')}';\n`,
+      `export const TRIGRAM_WORDS_STARTING =\n  '${list(starting[0])}';\n` +
+      `/** Four-character words ending in one (4 chars each). */\n` +
+      `export const TETRAGRAM_WORDS_ENDING =\n  '${list(ending[1])}';\n` +
+      `/** Four-character words starting with one. */\n` +
+      `export const TETRAGRAM_WORDS_STARTING =\n  '${list(starting[1])}';\n`,
   );
 
   // 6. Characters that start person names (NAME_START_MIN_SHARE).

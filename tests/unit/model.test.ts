@@ -7,6 +7,8 @@ import {
   hanLog10P,
   isCommonHan,
   isKnownHan,
+  isTetragramWordAt,
+  isTetragramWordStartingAt,
   pairLog10P,
   pairPmi,
   singleWordLog10P,
@@ -165,5 +167,17 @@ describe('generated tables', () => {
   });
   it('keeps the gate bitmap small (it ships in the first content script)', () => {
     expect(statSync(join(dir, 'common-han.generated.ts')).size).toBeLessThan(8_000);
+  });
+});
+
+describe('four-character words beside a weighed Founder character', () => {
+  it('knows idioms and institutions ending or starting in one, at any offset, and nothing else', () => {
+    expect(isTetragramWordAt('只有一步之遥', 2)).toBe(true);
+    expect(isTetragramWordAt('人民法院', 0)).toBe(true);
+    expect(isTetragramWordStartingAt('遥遥无期了', 0)).toBe(true);
+    expect(isTetragramWordAt('只有一步之遥', 1)).toBe(false);
+    expect(isTetragramWordAt('一步之', 0)).toBe(false);
+    expect(isTetragramWordAt('一步之遥', -1)).toBe(false);
+    expect(isTetragramWordAt('我们去吧', 0)).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
  * marks stand free of words, how many real marks it has, which paired marks it leaves open. Evidence counts
  * these for a whole page; the decision (founder-decision.ts) builds on the same word support.
  */
-import { hanLog10P, isTrigramWord, isTrigramWordStarting, pairPmi } from '../model';
+import { hanLog10P, isTetragramWordAt, isTetragramWordStartingAt, isTrigramWord, isTrigramWordStarting, pairPmi } from '../model';
 import { endsSentenceBefore, isAsciiAlnum, isClauseMark, isHan, isSpace, isUnifiedHan } from '../text-classes';
 import { isCuedColonAtEnd } from './colon-cue';
 import { founderSymbolOf, PARTNER } from './founder-map';
@@ -258,6 +258,11 @@ export function wordSupport(text: string, i: number, start: number, end: number,
   if (next >= 0 && W.TRIGRAM_WORD_SUPPORT > best) {
     const nextNext = hanAt(text, i + 2, start, end, markAt);
     if (nextNext >= 0 && isTrigramWordStarting(code, next, nextNext)) best = W.TRIGRAM_WORD_SUPPORT;
+  }
+  // ...or four, ending or starting here (一步之遥: no pair holds 之遥), its characters all still characters.
+  if (W.TRIGRAM_WORD_SUPPORT > best) {
+    const hanRun = (from: number) => hanAt(text, from, start, end, markAt) >= 0 && hanAt(text, from + 1, start, end, markAt) >= 0 && hanAt(text, from + 2, start, end, markAt) >= 0;
+    if ((hanRun(i - 3) && isTetragramWordAt(text, i - 3)) || (hanRun(i + 1) && isTetragramWordStartingAt(text, i))) best = W.TRIGRAM_WORD_SUPPORT;
   }
   return best;
 }

@@ -1,9 +1,9 @@
 /**
- * Three-character dictionary words that end or start with a shifted character the Founder decision weighs (枢密院,
- * 袁世凯): tells it that the two characters beside a 院 or 袁 are one word with it, where the pairs alone see 枢密 or
- * 世称 as a word of its own that has taken the neighbour.
+ * Three- and four-character dictionary words that end or start with a shifted character the Founder decision weighs
+ * (枢密院, 袁世凯, 一步之遥): tells it that the characters beside a 院 or 袁 are one word with it, where the pairs alone
+ * see 枢密 or 世称 as a word of its own that has taken the neighbour, or see no word at all (之遥).
  */
-import { TRIGRAM_WORDS_ENDING, TRIGRAM_WORDS_STARTING } from './trigram-words.generated';
+import { TETRAGRAM_WORDS_ENDING, TETRAGRAM_WORDS_STARTING, TRIGRAM_WORDS_ENDING, TRIGRAM_WORDS_STARTING } from './trigram-words.generated';
 
 const key = (a: number, b: number, c: number): number => (a * 65536 + b) * 65536 + c;
 
@@ -24,4 +24,24 @@ export function isTrigramWord(a: number, b: number, c: number): boolean {
 /** Whether a b c is a three-character dictionary word starting with a weighed Founder character. */
 export function isTrigramWordStarting(a: number, b: number, c: number): boolean {
   return (starting ??= setOf(TRIGRAM_WORDS_STARTING)).has(key(a, b, c));
+}
+
+/** Four-character words, each as one string key: rare enough (483) that strings cost nothing. */
+function wordSetOf(list: string): Set<string> {
+  const set = new Set<string>();
+  for (let i = 0; i + 3 < list.length; i += 4) set.add(list.slice(i, i + 4));
+  return set;
+}
+
+let tetraEnding: Set<string> | undefined;
+let tetraStarting: Set<string> | undefined;
+
+/** Whether text[at, at + 4) is a four-character dictionary word ending in a weighed Founder character. */
+export function isTetragramWordAt(text: string, at: number): boolean {
+  return at >= 0 && at + 4 <= text.length && (tetraEnding ??= wordSetOf(TETRAGRAM_WORDS_ENDING)).has(text.slice(at, at + 4));
+}
+
+/** Whether text[at, at + 4) is a four-character dictionary word starting with one. */
+export function isTetragramWordStartingAt(text: string, at: number): boolean {
+  return at >= 0 && at + 4 <= text.length && (tetraStarting ??= wordSetOf(TETRAGRAM_WORDS_STARTING)).has(text.slice(at, at + 4));
 }
