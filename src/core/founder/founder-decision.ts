@@ -529,8 +529,10 @@ function markContextual(text: string, list: FounderCandidate[], byAt: Map<number
       // ...or open at its end after a number (一二一八～？, a year of death nobody knows).
       const unknownEnd = afterDigit && (next === 0xff1f || (byAt.get(c.at + 1)?.symbol === '？' && byAt.get(c.at + 1)!.punct));
       // － spans ranges the same way in text typeset with it ((1155－？), (？－1117)).
+      // ...and to an approximate number (约 1230～约 1291: a life whose years are known roughly).
+      const approx = next === APPROX && c.at + 2 < end && startsNumber(text, c.at + 2, end);
       const range =
-        (c.symbol === '～' || c.symbol === '－') && next >= 0 && (((isDigit(next) || isChineseNumeral(next)) && (afterDigit || byAt.get(c.at - 1)?.symbol === '？')) || unknownEnd);
+        (c.symbol === '～' || c.symbol === '－') && next >= 0 && (((isDigit(next) || isChineseNumeral(next) || approx) && (afterDigit || byAt.get(c.at - 1)?.symbol === '？')) || unknownEnd);
       c.punct = range || (afterDigit && (!infix || (next >= 0 && (isDigit(next) || isChineseNumeral(next)))));
       // An unknown start of a range is a question mark (（？～一二四三）): a 钥 right before the ～ or － is one.
       const before = byAt.get(c.at - 1);
@@ -571,6 +573,16 @@ function hasSequenceNeighbour(text: string, c: FounderCandidate): boolean {
     if (k >= series[0] && k <= series[1] && Math.abs(k - code) === 1) return true;
   }
   return false;
+}
+
+const APPROX = 0x7ea6; // 约
+
+/** Whether a number starts at i, after at most one space (约 1291, 约一二九一). */
+function startsNumber(text: string, i: number, end: number): boolean {
+  if (text.charCodeAt(i) === 0x20) i++;
+  if (i >= end) return false;
+  const c = text.charCodeAt(i);
+  return isDigit(c) || isChineseNumeral(c);
 }
 
 /** The digits of Chinese numerals as years, volumes and dates are written (一九八三, 卷二九): 〇 ○ and 一 to 九, 十. */
