@@ -262,7 +262,7 @@ export function wordSupport(text: string, i: number, start: number, end: number,
   // ...or four, ending or starting here (一步之遥: no pair holds 之遥), its characters all still characters.
   if (W.TRIGRAM_WORD_SUPPORT > best) {
     const hanRun = (from: number) => hanAt(text, from, start, end, markAt) >= 0 && hanAt(text, from + 1, start, end, markAt) >= 0 && hanAt(text, from + 2, start, end, markAt) >= 0;
-    if ((hanRun(i - 3) && isTetragramWordAt(text, i - 3)) || (hanRun(i + 1) && isTetragramWordStartingAt(text, i))) best = W.TRIGRAM_WORD_SUPPORT;
+    if ((isTetragramWordAt(text, i - 3) && hanRun(i - 3)) || (isTetragramWordStartingAt(text, i) && hanRun(i + 1))) best = W.TRIGRAM_WORD_SUPPORT;
   }
   return best;
 }

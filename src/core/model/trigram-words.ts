@@ -26,22 +26,34 @@ export function isTrigramWordStarting(a: number, b: number, c: number): boolean 
   return (starting ??= setOf(TRIGRAM_WORDS_STARTING)).has(key(a, b, c));
 }
 
-/** Four-character words, each as one string key: rare enough (483) that strings cost nothing. */
-function wordSetOf(list: string): Set<string> {
-  const set = new Set<string>();
-  for (let i = 0; i + 3 < list.length; i += 4) set.add(list.slice(i, i + 4));
-  return set;
+/**
+ * Four-character words by their first three characters (a numeric key, as for the three-character words): the
+ * fourth characters that complete one. A lookup allocates nothing; 483 words.
+ */
+function wordMapOf(list: string): Map<number, string> {
+  const map = new Map<number, string>();
+  for (let i = 0; i + 3 < list.length; i += 4) {
+    const k = key(list.charCodeAt(i), list.charCodeAt(i + 1), list.charCodeAt(i + 2));
+    map.set(k, (map.get(k) ?? '') + list[i + 3]);
+  }
+  return map;
 }
 
-let tetraEnding: Set<string> | undefined;
-let tetraStarting: Set<string> | undefined;
+let tetraEnding: Map<number, string> | undefined;
+let tetraStarting: Map<number, string> | undefined;
+
+function completes(map: Map<number, string>, text: string, at: number): boolean {
+  if (at < 0 || at + 4 > text.length) return false;
+  const fourth = map.get(key(text.charCodeAt(at), text.charCodeAt(at + 1), text.charCodeAt(at + 2)));
+  return fourth !== undefined && fourth.includes(text[at + 3]);
+}
 
 /** Whether text[at, at + 4) is a four-character dictionary word ending in a weighed Founder character. */
 export function isTetragramWordAt(text: string, at: number): boolean {
-  return at >= 0 && at + 4 <= text.length && (tetraEnding ??= wordSetOf(TETRAGRAM_WORDS_ENDING)).has(text.slice(at, at + 4));
+  return completes((tetraEnding ??= wordMapOf(TETRAGRAM_WORDS_ENDING)), text, at);
 }
 
 /** Whether text[at, at + 4) is a four-character dictionary word starting with one. */
 export function isTetragramWordStartingAt(text: string, at: number): boolean {
-  return at >= 0 && at + 4 <= text.length && (tetraStarting ??= wordSetOf(TETRAGRAM_WORDS_STARTING)).has(text.slice(at, at + 4));
+  return completes((tetraStarting ??= wordMapOf(TETRAGRAM_WORDS_STARTING)), text, at);
 }
