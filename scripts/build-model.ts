@@ -386,7 +386,7 @@ function main(): void {
     `pairs: kept ${enc.n} of ${counts.pair.size} (forced Founder pairs ${forced.length}/${forcedAll}, others down to count ${minKeptRest.toFixed(1)})`,
   );
   console.log(`single-char words: ${singleLog.size}; common Han: ${common.size} (U+${cmin.toString(16)}..U+${cmax.toString(16)})`);
-  console.log(`three-character words ending / starting with a weighed Founder character: ${ending.size} / ${starting.size}`);
+  console.log(`three- and four-character words ending / starting with a weighed Founder character: ${ending[0].size} / ${starting[0].size}, ${ending[1].size} / ${starting[1].size}`);
   console.log(`characters that start names: ${nameStarts.length}`);
   console.log(`bytes: ${JSON.stringify(sizes)} total ${totalBytes}; built in ${secs} s`);
 }
