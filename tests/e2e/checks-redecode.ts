@@ -237,6 +237,10 @@ export const REDECODE_CHECKS: Check[] = [
       await expectTexts(o.page, sparseAs('euc-kr'), 'forced to EUC-KR');
       if (await clickRedecode(popup, 'gbk') !== 'applied') fail(`after forcing GBK: ${await popupText(popup, '#redecode-status')}`);
       await expectTexts(o.page, truth, 'forced back to GBK');
+      // The popup redraws the rule when the background's storage write reaches it, after the page already shows the
+      // text: wait for it (a CI run read EUC-KR, the choice before, right after the page turned back to GBK).
+      const ruleDeadline = Date.now() + 5000;
+      while (!(await popupText(popup, '#redecode-rule')).includes('GBK') && Date.now() < ruleDeadline) await sleep(200);
       if (!(await popupText(popup, '#redecode-rule')).includes('GBK')) fail(`the site's choice is not shown: ${await popupText(popup, '#redecode-rule')}`);
       await popup.setViewportSize({ width: 340, height: 640 });
       await popup.screenshot({ path: join(ctx.artifacts, `${ctx.browser}-popup-redecoded.png`) });
