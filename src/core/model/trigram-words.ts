@@ -45,7 +45,11 @@ let tetraStarting: Map<number, string> | undefined;
 function completes(map: Map<number, string>, text: string, at: number): boolean {
   if (at < 0 || at + 4 > text.length) return false;
   const fourth = map.get(key(text.charCodeAt(at), text.charCodeAt(at + 1), text.charCodeAt(at + 2)));
-  return fourth !== undefined && fourth.includes(text[at + 3]);
+  if (fourth === undefined) return false;
+  // Code units compared, not text[at + 3]: a one-character string of a Han character is a new string each time.
+  const d = text.charCodeAt(at + 3);
+  for (let k = 0; k < fourth.length; k++) if (fourth.charCodeAt(k) === d) return true;
+  return false;
 }
 
 /** Whether text[at, at + 4) is a four-character dictionary word ending in a weighed Founder character. */
