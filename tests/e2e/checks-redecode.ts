@@ -13,7 +13,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Check, CheckContext } from './checks';
-import { sleep } from './harness';
+import { eventually, sleep } from './harness';
 import { decodeText, DYNAMIC_ADDED, encodeText, SPARSE, textsOf, type PageTexts } from './redecode-pages';
 import { redecodeServer } from './redecode-server';
 
@@ -239,9 +239,8 @@ export const REDECODE_CHECKS: Check[] = [
       await expectTexts(o.page, truth, 'forced back to GBK');
       // The popup redraws the rule when the background's storage write reaches it, after the page already shows the
       // text: wait for it (a CI run read EUC-KR, the choice before, right after the page turned back to GBK).
-      const ruleDeadline = Date.now() + 5000;
-      while (!(await popupText(popup, '#redecode-rule')).includes('GBK') && Date.now() < ruleDeadline) await sleep(200);
-      if (!(await popupText(popup, '#redecode-rule')).includes('GBK')) fail(`the site's choice is not shown: ${await popupText(popup, '#redecode-rule')}`);
+      const rule = await eventually(() => popupText(popup, '#redecode-rule'), (t) => t.includes('GBK'), 5000);
+      if (!rule.includes('GBK')) fail(`the site's choice is not shown: ${rule}`);
       await popup.setViewportSize({ width: 340, height: 640 });
       await popup.screenshot({ path: join(ctx.artifacts, `${ctx.browser}-popup-redecoded.png`) });
       await closePage(popup);
