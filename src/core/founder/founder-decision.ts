@@ -7,6 +7,7 @@ import { hanLog10P, pairPmi, singleWordLog10P, startsName } from '../model';
 import { isAsciiAlnum, isChinesePunct, isClauseMark, isDigit, isHan, isSpace, isUnifiedHan } from '../text-classes';
 import type { Extent } from '../types';
 import { followsColonCue } from './colon-cue';
+import { inOfficeName } from './office-name';
 import { enumeratorSeries, founderSymbolOf, PARTNER, type FounderRole } from './founder-map';
 import { beforeTitle, hanAt, inIntroducedName, isBlankAfter, wordSupport, type MarkAt } from './founder-signs';
 import * as W from './founder-weights';
@@ -73,6 +74,7 @@ function logitOf(
   if (c.symbol === '：' && colonBeforeShortEnd(text, c.at, start, end, cands, markAt)) logit += W.COLON_BEFORE_SHORT_END;
   if (c.symbol === '；' && beforeShortSentenceEnd(text, c.at, end, cands, markAt)) logit += W.SEMICOLON_BEFORE_SHORT_END;
   if (c.symbol === '：' && colonAfterListItem(text, c.at, start, end, cands, markAt)) logit += W.COLON_AFTER_LIST_ITEM;
+  if (c.symbol === '：' && inOfficeName(text, c.at, start, end, markAt)) logit += W.COLON_IN_OFFICE_NAME;
   if (c.symbol === '、' && orphans(text, c.at, start, end, markAt) === 2 && startsName(text.charCodeAt(c.at - 1)) && !continuesList(text, c.at, start, end, markAt) && !parallelItems(text, c.at, start, end)) logit += W.LIST_MARK_STRANDING_BOTH;
 
   const before = neighbourKind(text, c.at - 1, start, end, cands);
