@@ -230,30 +230,35 @@ export function hanAt(text: string, i: number, start: number, end: number, markA
 /**
  * How strongly the character at i forms a word with a Han neighbour, in PMI, less what that reading costs: the
  * neighbour's bond to its other side is lost when it joins the character (本地遥|远程: 遥远 takes 远 from 远程;
- * 指出|院, 袁|世称), so a share of that bond counts against it, unless the three are a word (枢密院, 袁世凯).
+ * 指出|院, 袁|世称), so a share of that bond counts against it, unless the three are a word (枢密院, 袁世凯). Bound on
+ * both sides (梅尧臣), the weaker bond adds its share (BOTH_SIDES_SHARE).
  */
 export function wordSupport(text: string, i: number, start: number, end: number, markAt: MarkAt): number {
   const code = text.charCodeAt(i);
   let best = 0;
+  let leftSupport = 0;
   const prev = hanAt(text, i - 1, start, end, markAt);
   const left = prev >= 0 ? pairPmi(prev, code) ?? 0 : 0;
-  // A pair no better than the best so far cannot win, discounted or not: its neighbour's bond is not looked up.
-  if (left > best) {
+  if (left > 0) {
     const prevPrev = hanAt(text, i - 2, start, end, markAt);
     const competing = prevPrev >= 0 ? pairPmi(prevPrev, prev) ?? 0 : 0;
     // ...unless the three are one word (枢密院: 枢密 is a word, and so is 枢密院).
     const discount = competing <= 0 || isTrigramWord(prevPrev, prev, code) ? 0 : competing;
-    best = Math.max(best, left - W.COMPETING_WORD_SHARE * discount);
+    leftSupport = left - W.COMPETING_WORD_SHARE * discount;
   }
+  let rightSupport = 0;
   const next = hanAt(text, i + 1, start, end, markAt);
   const right = next >= 0 ? pairPmi(code, next) ?? 0 : 0;
-  if (right > best) {
+  if (right > 0) {
     // The same on the right: 世 in 袁|世称 is taken by 称, unless the three are a word (袁世凯).
     const nextNext = hanAt(text, i + 2, start, end, markAt);
     const competing = nextNext >= 0 ? pairPmi(next, nextNext) ?? 0 : 0;
     const discount = competing <= 0 || isTrigramWordStarting(code, next, nextNext) ? 0 : competing;
-    best = Math.max(best, right - W.COMPETING_WORD_SHARE * discount);
+    rightSupport = right - W.COMPETING_WORD_SHARE * discount;
   }
+  const strong = Math.max(leftSupport, rightSupport);
+  const weak = Math.min(leftSupport, rightSupport);
+  best = Math.max(0, strong + (weak > W.WORD_SUPPORT_FLOOR ? W.BOTH_SIDES_SHARE * weak : 0));
   // A whole three-character word (袁世凯: the model gives the name's first pair no mass of its own).
   if (next >= 0 && W.TRIGRAM_WORD_SUPPORT > best) {
     const nextNext = hanAt(text, i + 2, start, end, markAt);
