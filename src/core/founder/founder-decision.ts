@@ -68,7 +68,7 @@ function logitOf(
   const support = wordSupport(text, c.at, start, end, markAt);
   if (support > W.WORD_SUPPORT_FLOOR) logit -= W.WORD_SUPPORT_WEIGHT * support;
 
-  if (c.symbol === '，' && beforeTitle(text, c.at, end)) logit += W.NAME_BEFORE_TITLE;
+  if (c.symbol === '，' && beforeTitle(text, c.at, start, end)) logit += W.NAME_BEFORE_TITLE;
   if (c.role === 'break' && inIntroducedName(text, c.at, start, c.symbol, markAt)) logit += W.NAME_BEFORE_TITLE;
   if (c.symbol === '？' && !hasQuestionCue(text, c.at, cands)) logit += W.QUESTION_WITHOUT_CUE;
   if (c.symbol === '：' && colonBeforeShortEnd(text, c.at, start, end, cands, markAt)) logit += W.COLON_BEFORE_SHORT_END;
