@@ -98,8 +98,8 @@ const FU = 0x5e9c; // 府
 
 /**
  * ...and so is 袁州 right after a verb of posting (知袁州罗公, 官袁州州学, 为袁州教授), whatever follows: over the clean
- * corpus's 袁州 and ，州 this finds 219 of the first instead of 203, and the same 4 of the second (，州府, ，州在). The verb must stand alone: 因为，州政府 and
- * 不知，州 end words (the pair before binds).
+ * corpus's 袁州 and ，州 this finds 219 of the first instead of 203, and the same 4 of the second (，州府, ，州在). The
+ * verb must stand alone: 因为，州政府 and 不知，州 end words (the pair before binds).
  */
 const POSTING_VERBS = ['通判', '权知', '知', '官', '为', '移', '徙', '贬', '谪'];
 
@@ -251,7 +251,6 @@ export function hanAt(text: string, i: number, start: number, end: number, markA
  */
 export function wordSupport(text: string, i: number, start: number, end: number, markAt: MarkAt): number {
   const code = text.charCodeAt(i);
-  let best = 0;
   let leftSupport = 0;
   const prev = hanAt(text, i - 1, start, end, markAt);
   const left = prev >= 0 ? pairPmi(prev, code) ?? 0 : 0;
@@ -274,7 +273,7 @@ export function wordSupport(text: string, i: number, start: number, end: number,
   }
   const strong = Math.max(leftSupport, rightSupport);
   const weak = Math.min(leftSupport, rightSupport);
-  best = Math.max(0, strong + (weak > W.WORD_SUPPORT_FLOOR ? W.BOTH_SIDES_SHARE * weak : 0));
+  let best = Math.max(0, strong + (weak > W.WORD_SUPPORT_FLOOR ? W.BOTH_SIDES_SHARE * weak : 0));
   // A whole three-character word (袁世凯: the model gives the name's first pair no mass of its own).
   if (next >= 0 && W.TRIGRAM_WORD_SUPPORT > best) {
     const nextNext = hanAt(text, i + 2, start, end, markAt);
