@@ -12,11 +12,11 @@ import { WORD_SUPPORT_FLOOR } from './founder-weights';
 
 const YUAN = 0x9662; // 院
 
-/** Verbs of appointment, the longer first so that 同知 is not read as 知. */
-const APPOINTMENT_VERBS = ['同知', '签书', '主管', '召试', '兼', '监', '除', '判', '直', '知', '充'];
+/** Verbs of appointment (知 covers 同知: the pair check looks at the verb's last character). */
+const APPOINTMENT_VERBS = ['签书', '主管', '召试', '兼', '监', '除', '判', '直', '知', '充'];
 /** The office's name between the verb and 院: 谏 (知谏院) to 三司都勾 (判三司都勾院). */
 const NAME_MAX_CHARS = 4;
-/** A colon after these is speech or a list's head (曰： 云： 之矣：), whatever stood before. */
+/** A colon after these is speech or a list's head (曰： 云： 之矣：; 日 is 曰 as scans misread it), whatever stood before. */
 const SPEECH_BEFORE = new Set([...'曰云道说之矣也日'].map((c) => c.charCodeAt(0)));
 /** Titles held in an office named by its 院. */
 const OFFICE_TITLES = ['编修', '检讨', '学士', '修撰', '同修撰', '山长'];
