@@ -234,8 +234,11 @@ function colonAfterListItem(text: string, i: number, start: number, end: number,
   return isListMark && isHan(item) && !isChineseNumeral(item) && !markAt(j - 1);
 }
 
-/** 吗 呢 什么 谁 哪 几 多少 是否 … (and classical 乎 奚 何 焉 岂 耶 哉): a question asks before its mark. */
-const QUESTION_CUES = new Set([...'吗呢么吧谁哪几啥否多何奚乎焉岂哉耶嘛难怎'].map((c) => c.charCodeAt(0)));
+/**
+ * 吗 呢 什么 谁 哪 几 多少 是否 … (and classical 乎 奚 何 焉 岂 耶 哉, early vernacular 甚 of 为甚 有甚): a question asks
+ * before its mark. 甚 gives 400 more of the clean corpus's ？ a cue and none of its 117 钥.
+ */
+const QUESTION_CUES = new Set([...'吗呢么吧谁哪几啥否多何奚乎焉岂哉耶嘛难怎甚'].map((c) => c.charCodeAt(0)));
 
 function isAsciiSymbol(code: number): boolean {
   return code === 0x2f || code === 0x5c || code === 0x2d || code === 0x5f || code === 0x2e || code === 0x3d || code === 0x7c;
@@ -392,7 +395,7 @@ export function decideParagraphs(text: string, paragraphs: readonly Extent[], wr
     for (const c of paired) c.logit += matched.has(c.at) ? W.PAIR_MATCHED : W.PAIR_UNMATCHED;
     const before = list.map((c) => c.punct);
     for (const c of list) if (c.logit !== RUN_LOGIT) c.punct = c.logit > 0;
-    resolveAdjacentBreaks(text, list);
+    resolveAdjacentBreaks(text, list, byAt);
     // A pass sees its neighbours' decisions and nothing else that changes: when none changed, the next pass
     // would compute the same odds and decide alike.
     if (list.every((c, k) => c.punct === before[k])) break;
@@ -417,7 +420,7 @@ export function decideParagraphs(text: string, paragraphs: readonly Extent[], wr
  * Two clause marks are never written side by side, nor a clause mark after an opening one: of such a pair, the likelier one stays a mark,
  * except that a colon opening a quotation (曰：“) wins, since that is where quotations open.
  */
-function resolveAdjacentBreaks(text: string, list: FounderCandidate[]): void {
+function resolveAdjacentBreaks(text: string, list: FounderCandidate[], byAt: Map<number, FounderCandidate>): void {
   for (let k = 1; k < list.length; k++) {
     const a = list[k - 1];
     const b = list[k];
@@ -435,6 +438,9 @@ function resolveAdjacentBreaks(text: string, list: FounderCandidate[]): void {
     const next = list[k + 1];
     // ？！ and ！？ are written together.
     if ((a.symbol === '？' || a.symbol === '！') && (b.symbol === '？' || b.symbol === '！') && a.symbol !== b.symbol) continue;
+    // So is ？。 after a question's cue, in verse and drama (着甚来由？。): the clean corpus has it 451 times after a
+    // cue, and 钥。 never there (锁钥。 关钥。 have none).
+    if (a.symbol === '？' && b.symbol === '。' && hasQuestionCue(text, a.at, byAt)) continue;
     const colonOpensQuote = b.symbol === '：' && next !== undefined && next.at === b.at + 1 && next.role === 'open';
     // 曰院 is 曰： (he said:), unless 院 starts a word with what follows (；院长).
     const saysColon = a.symbol === '；' && b.symbol === '：' && (pairPmi(b.code, text.charCodeAt(b.at + 1)) ?? 0) <= W.WORD_SUPPORT_FLOOR;
