@@ -1,6 +1,6 @@
 import { endsSentenceBefore, isClauseMark, isHan } from '../text-classes';
 import type { Evidence, Extent, Hints, Step } from '../types';
-import { confidenceOf, decideParagraphs, type FounderCandidate } from './founder-decision';
+import { confidenceOf, decideParagraphs } from './founder-decision';
 import { isFreeMark, paragraphSigns, type ParagraphSigns } from './founder-signs';
 import { founderSymbolOf } from './founder-map';
 import { opensClause, opensSentence } from './clause-openers';
@@ -132,13 +132,13 @@ function sureEndSigns(text: string, sentence: Extent, paragraph: Extent): number
 const SHIFTED_COMMA = 0x8881; // 袁
 
 /**
- * Free shifted commas (袁) of a clean paragraph's sentence right before a word that opens a clause (并且, 但, 例如:
- * clause-openers.ts), after at least W.OPENER_COMMA_MIN_HAN Han characters of their clause: damage that took one
- * comma of a sentence whose other marks are real (…要保持一致袁并且不能…). The same for a shifted full stop (遥)
- * before a word that opens a sentence, a temple name (…宋宗室遥理宗淳祐间…): no 遥 stands there in the clean corpus.
+ * Whether a clean paragraph's sentence holds a free shifted comma (袁) right before a word that opens a clause (并且,
+ * 但, 例如: clause-openers.ts), after at least W.OPENER_COMMA_MIN_HAN Han characters of its clause, and decided a
+ * mark there: damage that took the sentence whose other marks look real (…要保持一致袁并且不能…). The same for a
+ * shifted full stop (遥) before a word that opens a sentence, a temple name (…宋宗室遥理宗淳祐间…): no 遥 stands
+ * there in the clean corpus.
  */
-function openerCommas(text: string, sentence: Extent, paragraph: Extent): FounderCandidate[] {
-  const out: FounderCandidate[] = [];
+function hasSureOpener(text: string, sentence: Extent, paragraph: Extent): boolean {
   let from = sentence[0];
   let han = 0;
   for (let i = sentence[0]; i < sentence[1]; i++) {
@@ -153,12 +153,11 @@ function openerCommas(text: string, sentence: Extent, paragraph: Extent): Founde
       // Decided in its clause (a comma alone at an extent's edge starts nothing): the same log-odds the page sees.
       let to = i + 1;
       while (to < sentence[1] && !isClauseMark(text.charCodeAt(to))) to++;
-      const decided = decideParagraphs(text, [[from, to]]).find((d) => d.at === i);
-      if (decided?.punct) out.push(decided);
+      if (decideParagraphs(text, [[from, to]]).some((d) => d.at === i && d.punct)) return true;
     }
     if (isHan(c)) han++;
   }
-  return out;
+  return false;
 }
 
 /** The stretches of a sentence between its real clause marks, the marks themselves left out. */
@@ -185,8 +184,6 @@ function hasSentenceEnd(text: string, start: number, end: number): boolean {
 /** Founder repair of a text's paragraphs ([start, end) spans, in order): steps with offsets into text. */
 export function founderSteps(text: string, paragraphs: readonly Extent[], evidence: Evidence | undefined, hints: Hints | undefined): Step[] {
   const damaged: Extent[] = [];
-  // Marks decided in their own clause, outside every damaged extent.
-  const sure: FounderCandidate[] = [];
   for (const [start, end] of paragraphs) {
     const whole = paragraphSigns(text, start, end);
     if (whole.candidates === 0) continue;
@@ -220,18 +217,19 @@ export function founderSteps(text: string, paragraphs: readonly Extent[], eviden
         }
       }
       if (damaged.length !== before) continue;
-      if (isSureLoneSign(text, sentence, [start, end], hints)) damaged.push([sentence[1] - 1, sentence[1]]);
+      // Damage shifts whole sentences: one whose shifted comma is sure (…保持一致袁并且…) has its other marks shifted
+      // too (…依赖关系曰它们…), and is decided whole like any damaged text.
+      if (hints?.founder !== 'off' && hasSureOpener(text, sentence, [start, end])) damaged.push(sentence);
+      else if (isSureLoneSign(text, sentence, [start, end], hints)) damaged.push([sentence[1] - 1, sentence[1]]);
       else if (hints?.founder !== 'off') for (const at of sureEndSigns(text, sentence, [start, end])) damaged.push([at, at + 1]);
-      if (hints?.founder !== 'off') sure.push(...openerCommas(text, sentence, [start, end]));
     }
   }
   const steps: Step[] = [];
-  if (damaged.length === 0 && sure.length === 0) return steps;
+  if (damaged.length === 0) return steps;
   // Only a caller repairing part of what the evidence covers misses partners in other paragraphs.
   const partial = evidence !== undefined && evidence.paragraphs > paragraphs.length;
   const wrappedPairs = partial && (evidence.unpairedOpen ?? 0) > 0 && (evidence.unpairedClose ?? 0) > 0;
-  const decided = damaged.length === 0 ? [] : decideParagraphs(text, damaged, wrappedPairs);
-  for (const c of sure.length === 0 ? decided : decided.concat(sure).sort((a, b) => a.at - b.at)) {
+  for (const c of decideParagraphs(text, damaged, wrappedPairs)) {
     if (!c.punct) continue;
     const last = steps[steps.length - 1];
     const confidence = confidenceOf(c.logit);
